@@ -1,0 +1,9 @@
+package org.rollcall.admin;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "rollcall", mixinStandardHelpOptions = true, version = "Rollcall 1.0",
+        description = "Rollcall database commands. Without a command, the web app is served.",
+        subcommands = { StatusCommand.class })
+public class RollcallCommand {
+}

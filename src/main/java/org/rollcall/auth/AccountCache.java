@@ -1,0 +1,41 @@
+package org.rollcall.auth;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.rollcall.user.UserService.AccountChanged;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+
+/**
+ * Accounts by username, kept for a few seconds (see quarkus.cache.caffeine."accounts"). A change
+ * made through this instance is seen at once; one made through another instance within the expiry.
+ */
+@ApplicationScoped
+public class AccountCache {
+
+    private final Cache cache;
+    private final AccountLookup lookup;
+
+    public AccountCache(@CacheName("accounts") Cache cache, AccountLookup lookup) {
+        this.cache = cache;
+        this.lookup = lookup;
+    }
+
+    /** Must run on a worker thread: a miss reads the database. */
+    public Optional<Account> find(String username) {
+        return cache.<String, Optional<Account>>get(username, lookup::byUsername).await().indefinitely();
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) AccountChanged change) {
+        cache.invalidate(change.username()).await().indefinitely();
+    }
+
+    public void clear() {
+        cache.invalidateAll().await().indefinitely();
+    }
+}

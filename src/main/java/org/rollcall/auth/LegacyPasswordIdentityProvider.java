@@ -1,0 +1,61 @@
+package org.rollcall.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.rollcall.common.Text;
+import org.rollcall.user.UserService;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Runs before Security JPA's password check. bcrypt hashes are left to Security JPA (this returns
+ * nothing); an account without a password is refused; a Werkzeug PBKDF2 hash migrated from the
+ * Flask app is verified here and replaced by bcrypt on the first successful login.
+ */
+@ApplicationScoped
+public class LegacyPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    private final AccountLookup lookup;
+    private final AccountCache accounts;
+    private final UserService users;
+
+    public LegacyPasswordIdentityProvider(AccountLookup lookup, AccountCache accounts, UserService users) {
+        this.lookup = lookup;
+        this.accounts = accounts;
+        this.users = users;
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return SYSTEM_FIRST + 1;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> {
+            String username = Text.lower(request.getUsername());
+            String hash = lookup.passwordHash(username).orElse(null);
+            if (hash == null || !(hash.isEmpty() || Passwords.isWerkzeug(hash))) {
+                return null; // unknown user or bcrypt: Security JPA decides
+            }
+            String password = new String(request.getPassword().getPassword());
+            if (hash.isEmpty() || !Passwords.matches(password, hash)) {
+                throw new AuthenticationFailedException();
+            }
+            Account account = accounts.find(username).orElseThrow(AuthenticationFailedException::new);
+            SecurityIdentity identity = Identities.of(account);
+            users.upgradePasswordHash(username, Passwords.hash(password));
+            return identity;
+        });
+    }
+}

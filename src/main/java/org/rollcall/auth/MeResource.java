@@ -1,0 +1,97 @@
+package org.rollcall.auth;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rollcall.common.DomainException;
+import org.rollcall.user.UserDetail;
+import org.rollcall.user.UserService;
+import org.rollcall.user.UserView;
+
+import io.quarkus.security.Authenticated;
+
+/** The logged-in user's own profile, classes, password and API tokens. */
+@Path("/api/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Me")
+public class MeResource {
+
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    private final UserService users;
+    private final ApiTokenService tokens;
+    private final CurrentActor actor;
+
+    public MeResource(UserService users, ApiTokenService tokens, CurrentActor actor) {
+        this.users = users;
+        this.tokens = tokens;
+        this.actor = actor;
+    }
+
+    @GET
+    @Operation(summary = "My profile")
+    public UserView me() {
+        return users.findSelf(actor.get()).orElseThrow(() -> DomainException.notFound("Your account no longer exists."));
+    }
+
+    @GET
+    @Path("/groups")
+    @Operation(summary = "My classes")
+    public List<UserDetail.ClassMembership> groups() {
+        return users.classesOf(actor.get());
+    }
+
+    @PUT
+    @Path("/password")
+    @Operation(summary = "Change my password", description = "Also clears a pending must-change-password.")
+    public Response changePassword(PasswordChange change) {
+        if (change == null) {
+            throw DomainException.invalid("body", "is required");
+        }
+        users.changeOwnPassword(actor.get(), change.currentPassword(), change.newPassword());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/tokens")
+    @Operation(summary = "My API tokens (never the token itself)")
+    public List<ApiTokenService.TokenView> tokens() {
+        return tokens.list(actor.get());
+    }
+
+    @POST
+    @Path("/tokens")
+    @Operation(summary = "Create an API token", description = "The token is in this response only; store it now.")
+    public Response createToken(ApiTokenService.TokenForm form) {
+        if (form == null) {
+            throw DomainException.invalid("body", "is required");
+        }
+        var created = tokens.create(actor.get(), form);
+        return Response.created(URI.create("/api/me/tokens/" + created.id())).entity(created).build();
+    }
+
+    @DELETE
+    @Path("/tokens/{id}")
+    @Operation(summary = "Revoke an API token")
+    public Response revokeToken(@PathParam("id") String id) {
+        Integer tokenId = org.rollcall.common.Params.integer("id", id);
+        tokens.revoke(actor.get(), tokenId == null ? -1 : tokenId);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,79 @@
+package org.rollcall.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+/**
+ * Password hashing. New hashes are bcrypt. Hashes migrated from the Flask app are Werkzeug
+ * PBKDF2 strings ({@code pbkdf2:sha256:<iterations>$<salt>$<hex>}); they are accepted at login
+ * and replaced by bcrypt there.
+ */
+public final class Passwords {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** No 0/O, 1/l/I: a one-time password is often read aloud or copied from a screen. */
+    private static final char[] READABLE = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private Passwords() {
+    }
+
+    public static String hash(String password) {
+        return BcryptUtil.bcryptHash(password);
+    }
+
+    public static boolean isWerkzeug(String hash) {
+        return hash != null && hash.startsWith("pbkdf2:");
+    }
+
+    public static boolean matches(String password, String hash) {
+        if (hash == null || password == null) {
+            return false;
+        }
+        return isWerkzeug(hash) ? matchesWerkzeug(password, hash) : BcryptUtil.matches(password, hash);
+    }
+
+    static boolean matchesWerkzeug(String password, String hash) {
+        String[] parts = hash.split("\\$", 3);
+        if (parts.length != 3) {
+            return false;
+        }
+        String[] method = parts[0].split(":");
+        if (method.length != 3 || !method[0].equals("pbkdf2")) {
+            return false;
+        }
+        String algorithm = switch (method[1]) {
+            case "sha256" -> "PBKDF2WithHmacSHA256";
+            case "sha512" -> "PBKDF2WithHmacSHA512";
+            case "sha1" -> "PBKDF2WithHmacSHA1";
+            default -> null;
+        };
+        if (algorithm == null || !method[2].matches("\\d{1,9}")) {
+            return false;
+        }
+        try {
+            byte[] expected = HexFormat.of().parseHex(parts[2]);
+            var spec = new PBEKeySpec(password.toCharArray(), parts[1].getBytes(StandardCharsets.UTF_8),
+                    Integer.parseInt(method[2]), expected.length * 8);
+            byte[] actual = SecretKeyFactory.getInstance(algorithm).generateSecret(spec).getEncoded();
+            return MessageDigest.isEqual(expected, actual);
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    public static String generate() {
+        StringBuilder sb = new StringBuilder(14);
+        for (int i = 0; i < 14; i++) {
+            sb.append(READABLE[RANDOM.nextInt(READABLE.length)]);
+        }
+        return sb.toString();
+    }
+}

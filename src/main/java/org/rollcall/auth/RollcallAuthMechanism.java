@@ -1,0 +1,96 @@
+package org.rollcall.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * One way in for every client: a session cookie (browsers, and the API from the same browser),
+ * a personal token ({@code Authorization: Bearer rc_...}) or HTTP Basic for scripts. Unauthenticated
+ * API calls are challenged with 401; pages send the visitor to the login page and back.
+ */
+@ApplicationScoped
+public class RollcallAuthMechanism implements HttpAuthenticationMechanism {
+
+    private final Sessions sessions;
+
+    public RollcallAuthMechanism(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        AuthenticationRequest request = requestFrom(context);
+        if (request == null) {
+            return Uni.createFrom().optional(java.util.Optional.empty());
+        }
+        HttpSecurityUtils.setRoutingContextAttribute(request, context);
+        return identityProviderManager.authenticate(request);
+    }
+
+    private AuthenticationRequest requestFrom(RoutingContext context) {
+        String authorization = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
+        if (authorization != null) {
+            if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return new TokenAuthenticationRequest(new TokenCredential(authorization.substring(7).trim(), "bearer"));
+            }
+            if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return basic(authorization.substring(6).trim());
+            }
+        }
+        Cookie cookie = context.request().getCookie(Sessions.COOKIE);
+        if (cookie == null) {
+            return null;
+        }
+        return sessions.read(cookie.getValue()).map(TrustedAuthenticationRequest::new).orElse(null);
+    }
+
+    private static AuthenticationRequest basic(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return new UsernamePasswordAuthenticationRequest("", new PasswordCredential(new char[0]));
+        }
+        int colon = decoded.indexOf(':');
+        String username = colon < 0 ? decoded : decoded.substring(0, colon);
+        String password = colon < 0 ? "" : decoded.substring(colon + 1);
+        return new UsernamePasswordAuthenticationRequest(username, new PasswordCredential(password.toCharArray()));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(challenge(context.normalizedPath(), context.request().uri()));
+    }
+
+    static ChallengeData challenge(String path, String uri) {
+        if (LoginRedirect.isApi(path)) {
+            return new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"Rollcall\", charset=\"UTF-8\"");
+        }
+        return new ChallengeData(302, "Location", LoginRedirect.loginUrl(uri));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class, UsernamePasswordAuthenticationRequest.class,
+                TrustedAuthenticationRequest.class);
+    }
+}

@@ -1,0 +1,36 @@
+package org.rollcall.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.smallrye.mutiny.Uni;
+
+/** Bearer tokens: a digest lookup, no password hash. */
+@ApplicationScoped
+public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    private final ApiTokenService tokens;
+    private final AccountCache accounts;
+
+    public TokenIdentityProvider(ApiTokenService tokens, AccountCache accounts) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> tokens.use(request.getToken().getToken())
+                .flatMap(owner -> accounts.find(owner.username()))
+                .map(Identities::of)
+                .orElseThrow(AuthenticationFailedException::new));
+    }
+}

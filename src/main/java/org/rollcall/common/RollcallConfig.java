@@ -1,0 +1,53 @@
+package org.rollcall.common;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Application settings; see the configuration table in README.md. */
+@ConfigMapping(prefix = "rollcall")
+public interface RollcallConfig {
+
+    Database database();
+
+    Admin admin();
+
+    Session session();
+
+    /** True when the process runs a command (init, migrate, ...) rather than serving the web app. */
+    @WithDefault("false")
+    boolean commandMode();
+
+    /** Load the demo roster (a teacher, students, two classes) into an empty database. Dev only. */
+    @WithDefault("false")
+    boolean demoData();
+
+    interface Database {
+        /** H2 or MYSQL, decided from the DB_* variables at start-up. */
+        String kind();
+
+        /** Human-readable name of the database in use; never contains a password. */
+        String description();
+    }
+
+    interface Admin {
+        @WithDefault("admin")
+        String username();
+
+        Optional<String> password();
+    }
+
+    interface Session {
+        /** Secret that encrypts session cookies; instances behind one load balancer share it. */
+        Optional<String> key();
+
+        @WithDefault("PT12H")
+        Duration lifetime();
+
+        /** Mark the cookie Secure; on by default outside dev and test. */
+        @WithDefault("true")
+        boolean secureCookie();
+    }
+}

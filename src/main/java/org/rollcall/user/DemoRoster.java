@@ -1,0 +1,69 @@
+package org.rollcall.user;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.rollcall.auth.Actor;
+import org.rollcall.common.RollcallConfig;
+import org.rollcall.group.GroupForm;
+import org.rollcall.group.GroupRole;
+import org.rollcall.group.GroupService;
+import org.rollcall.group.MemberForm;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * In dev mode (rollcall.demo-data=true) a fresh database also gets a teacher, twenty students and
+ * two classes, so a newcomer sees real pages. Never enabled in production.
+ */
+@ApplicationScoped
+public class DemoRoster {
+
+    static final String TEACHER_PASSWORD = "teacher-demo-1";
+    static final String STUDENT_PASSWORD = "student-demo-1";
+    private static final Logger LOG = Logger.getLogger(DemoRoster.class);
+    private static final String[] NAMES = { "Ada Lovelace", "Alan Turing", "Grace Hopper", "Zoë Ñúñez", "李雷",
+            "Katherine Johnson", "Linus Torvalds", "Margaret Hamilton", "Dennis Ritchie", "Barbara Liskov",
+            "Ken Thompson", "Frances Allen", "Tim Berners-Lee", "Radia Perlman", "Edsger Dijkstra",
+            "Hedy Lamarr", "John McCarthy", "Shafi Goldwasser", "Donald Knuth", "Sophie Wilson 🚀" };
+
+    private final UserRepository users;
+    private final UserService userService;
+    private final GroupService groups;
+    private final RollcallConfig config;
+
+    public DemoRoster(UserRepository users, UserService userService, GroupService groups, RollcallConfig config) {
+        this.users = users;
+        this.userService = userService;
+        this.groups = groups;
+        this.config = config;
+    }
+
+    void onStart(@Observes @Priority(20) StartupEvent event) {
+        if (config.demoData() && !config.commandMode()) {
+            load();
+        }
+    }
+
+    @Transactional
+    void load() {
+        if (users.count() > 1 || users.findByUsername("teacher").isPresent()) {
+            return;
+        }
+        userService.create(Actor.SYSTEM, new UserForm("teacher", "Terry Teacher", "teacher@example.org", Role.TEACHER,
+                TEACHER_PASSWORD, false));
+        var teacher = new Actor(users.findByUsername("teacher").orElseThrow().getId(), "teacher", Role.TEACHER);
+        groups.create(teacher, new GroupForm("CSA", "AP Computer Science A", "2025-26", "1", "Java, objects and algorithms", null));
+        groups.create(teacher, new GroupForm("CSP", "AP Computer Science Principles", "2025-26", "3", null, null));
+        for (int i = 0; i < NAMES.length; i++) {
+            String username = "student" + (i + 1);
+            userService.create(teacher, new UserForm(username, NAMES[i], username + "@example.org", Role.STUDENT,
+                    i == 0 ? STUDENT_PASSWORD : null, false));
+            groups.addMember(teacher, i % 2 == 0 ? "CSA" : "CSP", new MemberForm(username, GroupRole.STUDENT));
+        }
+        LOG.infof("Loaded the demo roster: log in as 'teacher' / '%s' or 'student1' / '%s'", TEACHER_PASSWORD, STUDENT_PASSWORD);
+    }
+}

@@ -1,0 +1,232 @@
+package org.rollcall.user;
+
+import org.rollcall.common.Text;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import org.rollcall.auth.Actor;
+import org.rollcall.auth.Passwords;
+import org.rollcall.common.DomainException;
+import org.rollcall.common.Page;
+import org.rollcall.common.PageRequest;
+import org.rollcall.common.Validation;
+import org.rollcall.group.MembershipRepository;
+
+/**
+ * Users and the rules around them. Every caller (API, pages, commands) comes through here, so
+ * validation, normalisation and the permissions matrix hold the same everywhere.
+ */
+@ApplicationScoped
+public class UserService {
+
+    private final UserRepository users;
+    private final MembershipRepository memberships;
+    private final Validation validation;
+    private final Event<AccountChanged> accountChanged;
+
+    public UserService(UserRepository users, MembershipRepository memberships, Validation validation,
+            Event<AccountChanged> accountChanged) {
+        this.users = users;
+        this.memberships = memberships;
+        this.validation = validation;
+        this.accountChanged = accountChanged;
+    }
+
+    /** Fired after a change that affects logging in (role, enabled, password, deletion). */
+    public record AccountChanged(String username) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<UserView> search(Actor actor, UserQuery query, PageRequest page) {
+        requireStaff(actor);
+        return users.search(query, actor, page).map(UserView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UserDetail> find(Actor actor, String username) {
+        requireStaff(actor);
+        return users.findByUsername(Text.lower(username))
+                .map(u -> visible(actor, u))
+                .map(u -> new UserDetail(UserView.of(u), memberships.classesOf(u.getId())));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UserView> findSelf(Actor actor) {
+        return users.findByIdOptional(actor.id()).map(UserView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UserDetail.ClassMembership> classesOf(Actor actor) {
+        return memberships.classesOf(actor.id());
+    }
+
+    @Transactional
+    public UserView create(Actor actor, UserForm input) {
+        UserForm form = validation.check(input.normalised());
+        requireMayManageRole(actor, form.role());
+        if (users.findByUsername(form.username()).isPresent()) {
+            throw DomainException.invalid("username", "is already taken");
+        }
+        if (form.email() != null && users.emailTaken(form.email(), null)) {
+            throw DomainException.invalid("email", "is already used by another user");
+        }
+        User user = new User();
+        user.setUsername(form.username());
+        user.setDisplayName(form.displayName());
+        user.setEmail(form.email());
+        user.setRole(form.role());
+        user.setPasswordHash(form.password() == null ? null : Passwords.hash(form.password()));
+        user.setMustChangePassword(Boolean.TRUE.equals(form.mustChangePassword()));
+        users.persist(user);
+        users.flush();
+        return UserView.of(user);
+    }
+
+    @Transactional
+    public UserView update(Actor actor, String username, UserUpdate input) {
+        UserUpdate form = validation.check(input.normalised());
+        User user = manageable(actor, username);
+        requireMayManageRole(actor, form.role());
+        if (form.version() != user.getVersion()) {
+            throw DomainException.conflict("User '" + user.getUsername() + "' was changed by someone else since you"
+                    + " opened it (version " + form.version() + ", now " + user.getVersion() + "). Reload and try again.");
+        }
+        if (form.email() != null && users.emailTaken(form.email(), user.getId())) {
+            throw DomainException.invalid("email", "is already used by another user");
+        }
+        if (actor.id() == user.getId() && (form.role() != user.getRole() || Boolean.FALSE.equals(form.enabled()))) {
+            throw DomainException.conflict("You cannot change your own role or disable your own account.");
+        }
+        boolean loginAffected = form.role() != user.getRole()
+                || (form.enabled() != null && form.enabled() != user.isEnabled());
+        user.setDisplayName(form.displayName());
+        user.setEmail(form.email());
+        user.setRole(form.role());
+        if (form.enabled() != null) {
+            user.setEnabled(form.enabled());
+        }
+        users.flush();
+        if (loginAffected) {
+            accountChanged.fire(new AccountChanged(user.getUsername()));
+        }
+        return UserView.of(user);
+    }
+
+    @Transactional
+    public UserView setEnabled(Actor actor, String username, boolean enabled) {
+        User user = manageable(actor, username);
+        if (actor.id() == user.getId() && !enabled) {
+            throw DomainException.conflict("You cannot disable your own account.");
+        }
+        user.setEnabled(enabled);
+        users.flush();
+        accountChanged.fire(new AccountChanged(user.getUsername()));
+        return UserView.of(user);
+    }
+
+    /** Sets a new password (the one given, or a generated one) that must be changed at next login. */
+    @Transactional
+    public PasswordReset resetPassword(Actor actor, String username, String newPassword) {
+        User user = manageable(actor, username);
+        String password = Text.emptyToNull(newPassword) == null ? Passwords.generate() : newPassword;
+        checkPasswordRules("password", password);
+        user.setPasswordHash(Passwords.hash(password));
+        user.setMustChangePassword(true);
+        users.flush();
+        accountChanged.fire(new AccountChanged(user.getUsername()));
+        return new PasswordReset(user.getUsername(), password, true);
+    }
+
+    @Transactional
+    public void delete(Actor actor, String username) {
+        if (!actor.isAdmin()) {
+            throw DomainException.forbidden("Only an admin can delete users.");
+        }
+        User user = users.findByUsername(Text.lower(username))
+                .orElseThrow(() -> DomainException.notFound("No user '" + username + "'."));
+        if (actor.id() == user.getId()) {
+            throw DomainException.conflict("You cannot delete your own account.");
+        }
+        memberships.deleteByUser(user.getId());
+        users.delete(user);
+        accountChanged.fire(new AccountChanged(user.getUsername()));
+    }
+
+    @Transactional
+    public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
+        User user = users.findByIdOptional(actor.id()).orElseThrow(() -> DomainException.notFound("Your account no longer exists."));
+        if (!Passwords.matches(currentPassword, user.getPasswordHash())) {
+            throw DomainException.invalid("currentPassword", "is not your current password");
+        }
+        checkPasswordRules("newPassword", newPassword);
+        if (Passwords.matches(newPassword, user.getPasswordHash())) {
+            throw DomainException.invalid("newPassword", "must differ from the current password");
+        }
+        user.setPasswordHash(Passwords.hash(newPassword));
+        user.setMustChangePassword(false);
+        users.flush();
+        accountChanged.fire(new AccountChanged(user.getUsername()));
+    }
+
+    /** Records a successful login without touching the optimistic-lock version. */
+    @Transactional
+    public void recordLogin(String username) {
+        users.update("lastLoginAt = ?1 where username = ?2", java.time.Instant.now(), username);
+    }
+
+    /** Replaces a legacy hash by bcrypt after the password was verified against it. */
+    @Transactional
+    public void upgradePasswordHash(String username, String bcryptHash) {
+        users.update("passwordHash = ?1 where username = ?2", bcryptHash, username);
+    }
+
+    public static void checkPasswordRules(String field, String password) {
+        if (password == null || password.length() < 8) {
+            throw DomainException.invalid(field, "must be at least 8 characters");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw DomainException.invalid(field, "must be at most 72 bytes");
+        }
+    }
+
+    boolean canView(Actor actor, User user) {
+        return actor.isAdmin() || actor.id() == user.getId() || user.getRole() == Role.STUDENT
+                || (actor.isTeacher() && users.teacherTeaches(actor.id(), user.getId()));
+    }
+
+    /** Returns the user when the actor may see them; otherwise refuses without revealing anything. */
+    public User visible(Actor actor, User user) {
+        if (!canView(actor, user)) {
+            throw DomainException.forbidden("You can see students and the members of your own classes only.");
+        }
+        return user;
+    }
+
+    /** The user, if the actor may edit them: admins anyone, teachers only students. */
+    private User manageable(Actor actor, String username) {
+        requireStaff(actor);
+        User user = users.findByUsername(Text.lower(username))
+                .map(u -> visible(actor, u))
+                .orElseThrow(() -> DomainException.notFound("No user '" + username + "'."));
+        if (!actor.isAdmin() && user.getRole() != Role.STUDENT) {
+            throw DomainException.forbidden("Teachers can change students only.");
+        }
+        return user;
+    }
+
+    private static void requireMayManageRole(Actor actor, Role role) {
+        if (!actor.isAdmin() && role != Role.STUDENT) {
+            throw DomainException.forbidden("Teachers can create and edit students only.");
+        }
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (!actor.isAdmin() && !actor.isTeacher()) {
+            throw DomainException.forbidden("Only teachers and admins can manage users.");
+        }
+    }
+}
