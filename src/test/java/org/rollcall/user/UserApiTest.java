@@ -1,0 +1,152 @@
+package org.rollcall.user;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.rollcall.support.Api;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class UserApiTest {
+
+    @Test
+    void createdUserIsReturnedNormalisedAndWithoutAnyPassword() {
+        String username = Api.unique("Mixed.Case_");
+        Api.asAdmin().body(Map.of("username", username.toUpperCase(), "displayName", "  Zoë Ñúñez 🚀 ", "email", "ZOE@Example.org",
+                "role", "student", "password", "first-password-1"))
+                .post("/api/users")
+                .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/users/" + username))
+                .body("username", equalTo(username))
+                .body("displayName", equalTo("Zoë Ñúñez 🚀"))
+                .body("email", equalTo("zoe@example.org"))
+                .body("passwordSet", equalTo(true))
+                .body("$", not(org.hamcrest.Matchers.hasKey("password")))
+                .body("$", not(org.hamcrest.Matchers.hasKey("passwordHash")));
+        Api.as(username, "first-password-1").get("/api/me").then().statusCode(200).body("username", equalTo(username));
+    }
+
+    @Test
+    void unicodeNamesRoundTripUnchanged() {
+        for (String name : new String[] { "Zoë Ñúñez", "李雷", "Ünïcödé 🚀🎓", "Đorđe Š. O'Brien-Łukasz" }) {
+            String username = Api.unique("uni");
+            Api.asAdmin().body(Map.of("username", username, "displayName", name, "role", "student")).post("/api/users")
+                    .then().statusCode(201);
+            Api.asAdmin().get("/api/users/" + username).then().statusCode(200).body("user.displayName", equalTo(name));
+        }
+    }
+
+    @Test
+    void usernamesDifferingOnlyInCaseAreTheSameUser() {
+        String username = Api.createUser("dup", "student");
+        Api.asAdmin().body(Map.of("username", username.toUpperCase(), "displayName", "Other", "role", "student"))
+                .post("/api/users")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("username"));
+    }
+
+    @Test
+    void invalidFieldsAreAllReportedAndNothingIsCreated() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("username", "has space");
+        body.put("displayName", "");
+        body.put("email", "not-an-email");
+        body.put("role", "student");
+        body.put("password", "short");
+        Api.asAdmin().body(body).post("/api/users")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", contains("displayName", "email", "password", "username"));
+        Api.asAdmin().queryParam("q", "has space").get("/api/users").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void deletingJohnDoeLeavesJohnAlone() {
+        String base = Api.unique("john");
+        String dotted = base + ".doe";
+        for (String u : new String[] { base, dotted }) {
+            Api.asAdmin().body(Map.of("username", u, "displayName", u, "role", "student")).post("/api/users").then().statusCode(201);
+        }
+        Api.asAdmin().delete("/api/users/" + dotted).then().statusCode(204);
+        Api.asAdmin().get("/api/users/" + dotted).then().statusCode(404);
+        Api.asAdmin().get("/api/users/" + base).then().statusCode(200).body("user.username", equalTo(base));
+        Api.asAdmin().queryParam("q", base).get("/api/users").then().body("items.username", contains(base));
+    }
+
+    @Test
+    void staleUpdateIsRefusedAndChangesNothing() {
+        String username = Api.createUser("stale", "student");
+        Map<String, Object> first = Map.of("displayName", "First edit", "role", "student", "version", 0);
+        Map<String, Object> second = Map.of("displayName", "Second edit", "role", "student", "version", 0);
+        Api.asAdmin().body(first).put("/api/users/" + username).then().statusCode(200).body("version", equalTo(1));
+        Api.asAdmin().body(second).put("/api/users/" + username).then().statusCode(409).contentType("application/problem+json");
+        Api.asAdmin().get("/api/users/" + username).then().body("user.displayName", equalTo("First edit"));
+    }
+
+    @Test
+    void resetPasswordForcesAChangeBeforeAnythingElse() {
+        String username = Api.createUser("reset", "student");
+        String temporary = Api.asAdmin().post("/api/users/" + username + "/password-reset")
+                .then().statusCode(200).body("mustChangePassword", equalTo(true))
+                .extract().path("temporaryPassword");
+        Api.as(username, Api.PASSWORD).get("/api/me").then().statusCode(401);
+        Api.as(username, temporary).get("/api/me/groups").then().statusCode(403).body("title", equalTo("Password change required"));
+        Api.as(username, temporary).body(Map.of("currentPassword", temporary, "newPassword", "my-own-password-2"))
+                .put("/api/me/password").then().statusCode(204);
+        Api.as(username, "my-own-password-2").get("/api/me/groups").then().statusCode(200);
+        Api.as(username, "my-own-password-2").get("/api/me").then().body("mustChangePassword", equalTo(false));
+    }
+
+    @Test
+    void disabledUserCannotAuthenticate() {
+        String username = Api.createUser("off", "student");
+        Api.as(username).get("/api/me").then().statusCode(200);
+        Api.asAdmin().post("/api/users/" + username + "/disable").then().statusCode(200).body("enabled", equalTo(false));
+        Api.as(username).get("/api/me").then().statusCode(401);
+        Api.asAdmin().post("/api/users/" + username + "/enable").then().statusCode(200);
+        Api.as(username).get("/api/me").then().statusCode(200);
+    }
+
+    @Test
+    void malformedAndMistypedBodiesGet400NotServerErrors() {
+        Api.asAdmin().body("{\"username\": \"x\"").post("/api/users").then().statusCode(400).contentType("application/problem+json");
+        Api.asAdmin().body("{\"username\":\"x\",\"displayName\":\"X\",\"role\":\"wizard\"}").post("/api/users")
+                .then().statusCode(400).body("errors.field", contains("role"));
+        Api.asAdmin().body("{\"username\":\"x\",\"displayName\":[1],\"role\":\"student\"}").post("/api/users")
+                .then().statusCode(400).body("errors.field", contains("displayName"));
+        Api.asAdmin().body("{\"username\":\"x\",\"displayName\":\"X\",\"role\":\"student\",\"isAdmin\":true}").post("/api/users")
+                .then().statusCode(400).body("errors.field", contains("isAdmin"));
+        Api.asAdmin().body(Map.of("username", "x".repeat(65), "displayName", "X", "role", "student")).post("/api/users")
+                .then().statusCode(400).body("errors.field", contains("username"));
+        Api.asAdmin().queryParam("page", "abc").get("/api/users").then().statusCode(400).body("errors.field", contains("page"));
+        Api.asAdmin().queryParam("sort", "password").get("/api/users").then().statusCode(400).body("errors.field", contains("sort"));
+    }
+
+    @Test
+    void searchFiltersSortsAndPages() {
+        String prefix = Api.unique("srch");
+        for (int i = 0; i < 5; i++) {
+            Api.asAdmin().body(Map.of("username", prefix + "-" + i, "displayName", "Search " + (4 - i), "role", i < 3 ? "student" : "teacher"))
+                    .post("/api/users").then().statusCode(201);
+        }
+        Api.asAdmin().queryParam("q", prefix).queryParam("size", 2).queryParam("page", 1).get("/api/users")
+                .then().statusCode(200)
+                .body("total", equalTo(5))
+                .body("items.username", contains(prefix + "-2", prefix + "-3"));
+        Api.asAdmin().queryParam("q", prefix).queryParam("role", "teacher").queryParam("sort", "-name").get("/api/users")
+                .then().body("items.username", contains(prefix + "-3", prefix + "-4"));
+        Api.asAdmin().queryParam("q", prefix.toUpperCase()).get("/api/users").then().body("total", equalTo(5));
+        Api.asAdmin().queryParam("q", "%").get("/api/users").then().body("items.username", not(hasItem(prefix + "-0")));
+        Api.asAdmin().get("/api/users/" + prefix + "-0").then().body("user.lastLoginAt", nullValue());
+    }
+}
