@@ -1,0 +1,74 @@
+package org.rollcall.common.db;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.support.MariaDb;
+import org.rollcall.support.PackagedApp;
+
+/** The packaged application picks its database from DB_* at start-up, the way an operator runs it. */
+class DatabaseSelectionIT {
+
+    private static final Duration START = Duration.ofSeconds(60);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void withoutDatabaseVariablesItUsesEmbeddedH2UnderData() throws Exception {
+        try (PackagedApp app = PackagedApp.start(work, Map.of("ADMIN_PASSWORD", "h2-admin-password")).awaitReady(START)) {
+            assertThat(app.log()).contains("Database: embedded H2 at " + work.toRealPath().resolve("data/rollcall.mv.db"));
+            assertThat(Files.exists(work.resolve("data/rollcall.mv.db"))).isTrue();
+            given().auth().preemptive().basic("admin", "h2-admin-password").get(app.url("/api/me"))
+                    .then().statusCode(200).body("role", equalTo("admin"));
+        }
+    }
+
+    @Test
+    void withAllThreeVariablesItUsesThatMySqlDatabaseAndNeverLogsThePassword() throws Exception {
+        MariaDb.requireAvailable();
+        String database = MariaDb.createDatabase("selection");
+        try {
+            Map<String, String> env = new HashMap<>(MariaDb.rollcallEnv(database));
+            env.put("ADMIN_PASSWORD", "mysql-admin-password");
+            try (PackagedApp app = PackagedApp.start(work, env).awaitReady(START)) {
+                given().auth().preemptive().basic("admin", "mysql-admin-password").contentType("application/json")
+                        .body(Map.of("username", "zoe", "displayName", "Zoë Ñúñez 李雷 🚀", "role", "student"))
+                        .post(app.url("/api/users")).then().statusCode(201);
+                assertThat(app.log())
+                        .contains("Database: MySQL database '" + database + "' at " + MariaDb.HOST + ":" + MariaDb.PORT)
+                        .doesNotContain(MariaDb.PASSWORD)
+                        .doesNotContain("mysql-admin-password");
+            }
+            assertThat(Files.exists(work.resolve("data"))).as("no H2 fallback").isFalse();
+            try (var c = MariaDb.connect(database); var s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT display_name FROM app_user WHERE username = 'zoe'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("Zoë Ñúñez 李雷 🚀");
+            }
+        } finally {
+            MariaDb.dropDatabase(database);
+        }
+    }
+
+    @Test
+    void withOnlySomeVariablesItRefusesToStartAndSaysWhichAreMissing() throws Exception {
+        try (PackagedApp app = PackagedApp.start(work, Map.of("DB_ENDPOINT", "db.example.internal", "DB_PASSWORD", "not-to-be-logged"))) {
+            assertThat(app.awaitExit(START)).isNotZero();
+            assertThat(app.log())
+                    .contains("DB_ENDPOINT, DB_PASSWORD are set but DB_USERNAME is missing")
+                    .doesNotContain("not-to-be-logged");
+        }
+        assertThat(Files.exists(work.resolve("data"))).as("no H2 fallback").isFalse();
+    }
+}
