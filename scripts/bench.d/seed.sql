@@ -6,15 +6,15 @@ DELETE FROM bench_digit;
 INSERT INTO bench_digit (n) VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9);
 
 INSERT INTO app_user (username, display_name, email, password_hash, role, enabled, must_change_password, created_at, updated_at, version)
-SELECT CONCAT('bench', LPAD(CAST(x.n AS CHAR), 6, '0')),
+SELECT CONCAT('bench', LPAD(CONCAT('', x.n), 6, '0')),
        CONCAT(CASE MOD(x.n, 10) WHEN 0 THEN 'Ada' WHEN 1 THEN 'Alan' WHEN 2 THEN 'Grace' WHEN 3 THEN 'Zoë' WHEN 4 THEN 'Linus'
                                 WHEN 5 THEN 'Margaret' WHEN 6 THEN 'Dennis' WHEN 7 THEN 'Barbara' WHEN 8 THEN 'Ken' ELSE 'Radia' END,
               ' ',
               CASE MOD(FLOOR(x.n / 10), 10) WHEN 0 THEN 'Lovelace' WHEN 1 THEN 'Turing' WHEN 2 THEN 'Hopper' WHEN 3 THEN 'Ñúñez'
                                             WHEN 4 THEN 'Torvalds' WHEN 5 THEN 'Hamilton' WHEN 6 THEN 'Ritchie' WHEN 7 THEN 'Liskov'
                                             WHEN 8 THEN 'Thompson' ELSE 'Perlman' END,
-              ' ', CAST(x.n AS CHAR)),
-       CONCAT('bench', CAST(x.n AS CHAR), '@example.org'),
+              ' ', CONCAT('', x.n)),
+       CONCAT('bench', CONCAT('', x.n), '@example.org'),
        NULL,
        CASE WHEN MOD(x.n, 50) = 0 THEN 'teacher' ELSE 'student' END,
        TRUE, FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0
@@ -23,18 +23,19 @@ FROM (SELECT a.n + 10 * b.n + 100 * c.n + 1000 * d.n + 10000 * e.n + 100000 * f.
 WHERE x.n >= @FROM@ AND x.n < @TO@;
 
 INSERT INTO app_group (code, name, term, class_period, description, created_at, updated_at, version)
-SELECT CONCAT('B', LPAD(CAST(x.n AS CHAR), 4, '0')), CONCAT('Bench class ', CAST(x.n AS CHAR)), '2025-26', NULL, NULL,
+SELECT CONCAT('B', LPAD(CONCAT('', x.n), 4, '0')), CONCAT('Bench class ', x.n), '2025-26', NULL, NULL,
        CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0
 FROM (SELECT a.n + 10 * b.n + 100 * c.n + 1000 * d.n AS n FROM bench_digit a, bench_digit b, bench_digit c, bench_digit d) x
-WHERE x.n < 3000 AND NOT EXISTS (SELECT 1 FROM app_group g WHERE g.code = CONCAT('B', LPAD(CAST(x.n AS CHAR), 4, '0')));
+WHERE x.n < 3000 AND NOT EXISTS (SELECT 1 FROM app_group g WHERE g.code = CONCAT('B', LPAD(CONCAT('', x.n), 4, '0')));
 
 -- user n is in classes n mod 1000, 1000 + (n mod 1000) and 2000 + (n mod 1000): 300 members each at 100k users
 INSERT INTO membership (group_id, user_id, role, created_at)
 SELECT g.id, u.id, 'student', CURRENT_TIMESTAMP
-FROM app_user u
+FROM (SELECT a.n + 10 * b.n + 100 * c.n + 1000 * d.n + 10000 * e.n + 100000 * f.n AS n
+      FROM bench_digit a, bench_digit b, bench_digit c, bench_digit d, bench_digit e, bench_digit f) x
 JOIN bench_digit k ON k.n < 3
-JOIN app_group g ON g.code = CONCAT('B', LPAD(CAST(k.n * 1000 + MOD(CAST(SUBSTRING(u.username, 6) AS UNSIGNED), 1000) AS CHAR), 4, '0'))
-WHERE u.username LIKE 'bench%'
-  AND CAST(SUBSTRING(u.username, 6) AS UNSIGNED) >= @FROM@ AND CAST(SUBSTRING(u.username, 6) AS UNSIGNED) < @TO@;
+JOIN app_user u ON u.username = CONCAT('bench', LPAD(CONCAT('', x.n), 6, '0'))
+JOIN app_group g ON g.code = CONCAT('B', LPAD(CONCAT('', k.n * 1000 + MOD(x.n, 1000)), 4, '0'))
+WHERE x.n >= @FROM@ AND x.n < @TO@;
 
 DROP TABLE bench_digit;

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +27,28 @@ class DatabaseSelectionIT {
     Path work;
 
     @Test
-    void withoutDatabaseVariablesItUsesEmbeddedH2UnderData() throws Exception {
-        try (PackagedApp app = PackagedApp.start(work, Map.of("ADMIN_PASSWORD", "h2-admin-password")).awaitReady(START)) {
+    void withoutDatabaseVariablesItUsesEmbeddedH2UnderDataAndPrintsAOneTimeAdminPassword() throws Exception {
+        String password;
+        try (PackagedApp app = PackagedApp.start(work, Map.of()).awaitReady(START)) {
             assertThat(app.log()).contains("Database: embedded H2 at " + work.toRealPath().resolve("data/rollcall.mv.db"));
             assertThat(Files.exists(work.resolve("data/rollcall.mv.db"))).isTrue();
-            given().auth().preemptive().basic("admin", "h2-admin-password").get(app.url("/api/me"))
-                    .then().statusCode(200).body("role", equalTo("admin"));
+            Matcher printed = Pattern.compile("first admin 'admin' with the one-time password (\\S+) ").matcher(app.log());
+            assertThat(printed.find()).as("generated password printed:\n" + app.log()).isTrue();
+            password = printed.group(1);
+            given().auth().preemptive().basic("admin", password).get(app.url("/api/me"))
+                    .then().statusCode(200).body("role", equalTo("admin")).body("mustChangePassword", equalTo(true));
+            given().auth().preemptive().basic("admin", password).get(app.url("/api/users"))
+                    .then().statusCode(403).body("title", equalTo("Password change required"));
+            given().auth().preemptive().basic("admin", password).contentType("application/json")
+                    .body(Map.of("currentPassword", password, "newPassword", "admin-chose-this-1")).put(app.url("/api/me/password"))
+                    .then().statusCode(204);
+            given().auth().preemptive().basic("admin", "admin-chose-this-1").get(app.url("/api/users"))
+                    .then().statusCode(200).body("total", equalTo(1));
+        }
+        try (PackagedApp again = PackagedApp.start(work, Map.of()).awaitReady(START)) {
+            assertThat(again.log()).doesNotContain("one-time password").doesNotContain(password);
+            given().auth().preemptive().basic("admin", "admin-chose-this-1").get(again.url("/api/users"))
+                    .then().statusCode(200).body("total", equalTo(1)).body("items[0].username", equalTo("admin"));
         }
     }
 
