@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rollcall.common.DomainException;
+import org.rollcall.common.Params;
 import org.rollcall.user.UserDetail;
 import org.rollcall.user.UserService;
 import org.rollcall.user.UserView;
@@ -61,9 +62,7 @@ public class MeResource {
     @Path("/password")
     @Operation(summary = "Change my password", description = "Also clears a pending must-change-password.")
     public Response changePassword(PasswordChange change) {
-        if (change == null) {
-            throw DomainException.invalid("body", "is required");
-        }
+        Params.body(change);
         users.changeOwnPassword(actor.get(), change.currentPassword(), change.newPassword());
         return Response.noContent().build();
     }
@@ -79,10 +78,7 @@ public class MeResource {
     @Path("/tokens")
     @Operation(summary = "Create an API token", description = "The token is in this response only; store it now.")
     public Response createToken(ApiTokenService.TokenForm form) {
-        if (form == null) {
-            throw DomainException.invalid("body", "is required");
-        }
-        var created = tokens.create(actor.get(), form);
+        var created = tokens.create(actor.get(), Params.body(form));
         return Response.created(URI.create("/api/me/tokens/" + created.id())).entity(created).build();
     }
 
@@ -90,7 +86,7 @@ public class MeResource {
     @Path("/tokens/{id}")
     @Operation(summary = "Revoke an API token")
     public Response revokeToken(@PathParam("id") String id) {
-        Integer tokenId = org.rollcall.common.Params.integer("id", id);
+        Integer tokenId = Params.integer("id", id);
         tokens.revoke(actor.get(), tokenId == null ? -1 : tokenId);
         return Response.noContent().build();
     }

@@ -7,6 +7,14 @@ public final class Params {
     private Params() {
     }
 
+    /** A request body that must be present: an empty POST or PUT gets a 400 naming it. */
+    public static <T> T body(T body) {
+        if (body == null) {
+            throw DomainException.invalid("body", "is required");
+        }
+        return body;
+    }
+
     public static Integer integer(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -61,7 +61,7 @@ public class GroupResource {
     @POST
     @Operation(summary = "Create a class", description = "A teacher who creates a class teaches it.")
     public Response create(GroupForm form) {
-        GroupView created = groups.create(actor.get(), required(form));
+        GroupView created = groups.create(actor.get(), Params.body(form));
         return Response.created(URI.create("/api/groups/" + created.code())).entity(created).build();
     }
 
@@ -69,7 +69,7 @@ public class GroupResource {
     @Path("/{code}")
     @Operation(summary = "Edit a class", description = "Send the version you read; a stale version gets 409.")
     public GroupView update(@PathParam("code") String code, GroupForm form) {
-        return groups.update(actor.get(), code, required(form));
+        return groups.update(actor.get(), code, Params.body(form));
     }
 
     @DELETE
@@ -91,7 +91,7 @@ public class GroupResource {
     @Path("/{code}/members")
     @Operation(summary = "Add a member", description = "Role in class: student (default) or teacher.")
     public Response addMember(@PathParam("code") String code, MemberForm form) {
-        MemberView added = groups.addMember(actor.get(), code, required(form));
+        MemberView added = groups.addMember(actor.get(), code, Params.body(form));
         return Response.created(URI.create("/api/groups/" + code + "/members/" + added.username())).entity(added).build();
     }
 
@@ -99,7 +99,7 @@ public class GroupResource {
     @Path("/{code}/members/{username}")
     @Operation(summary = "Change a member's role in the class")
     public MemberView changeRole(@PathParam("code") String code, @PathParam("username") String username, RoleChange change) {
-        return groups.changeMemberRole(actor.get(), code, username, required(change).role());
+        return groups.changeMemberRole(actor.get(), code, username, Params.body(change).role());
     }
 
     @DELETE
@@ -108,12 +108,5 @@ public class GroupResource {
     public Response removeMember(@PathParam("code") String code, @PathParam("username") String username) {
         groups.removeMember(actor.get(), code, username);
         return Response.noContent().build();
-    }
-
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw DomainException.invalid("body", "is required");
-        }
-        return body;
     }
 }

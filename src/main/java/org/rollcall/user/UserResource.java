@@ -62,7 +62,7 @@ public class UserResource {
     @POST
     @Operation(summary = "Create a user", description = "Teachers create students only. Password optional.")
     public Response create(UserForm form) {
-        UserView created = users.create(actor.get(), required(form));
+        UserView created = users.create(actor.get(), Params.body(form));
         return Response.created(URI.create("/api/users/" + created.username())).entity(created).build();
     }
 
@@ -70,7 +70,7 @@ public class UserResource {
     @Path("/{username}")
     @Operation(summary = "Update a user", description = "Send the version you read; a stale version gets 409.")
     public UserView update(@PathParam("username") String username, UserUpdate update) {
-        return users.update(actor.get(), username, required(update));
+        return users.update(actor.get(), username, Params.body(update));
     }
 
     @POST
@@ -101,12 +101,5 @@ public class UserResource {
     public Response delete(@PathParam("username") String username) {
         users.delete(actor.get(), username);
         return Response.noContent().build();
-    }
-
-    static <T> T required(T body) {
-        if (body == null) {
-            throw DomainException.invalid("body", "is required");
-        }
-        return body;
     }
 }
