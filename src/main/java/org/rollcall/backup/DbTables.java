@@ -290,10 +290,16 @@ final class DbTables {
     }
 
     /** Binds a value read back from a backup line, as the kind it was written as. */
-    static void bind(PreparedStatement ps, int index, Kind kind, com.fasterxml.jackson.databind.JsonNode value, int targetType)
+    void bind(PreparedStatement ps, int index, Kind kind, com.fasterxml.jackson.databind.JsonNode value, int targetType)
             throws SQLException {
         if (value == null || value.isNull()) {
             ps.setNull(index, targetType);
+            return;
+        }
+        if (mysql && (kind == Kind.TIMESTAMP || kind == Kind.TIME)) {
+            // Connector/J drops fractional seconds from temporal parameters when MariaDB announces
+            // itself as "5.5.5-..."; as text the server keeps all six digits.
+            ps.setString(index, value.asText().replace('T', ' '));
             return;
         }
         switch (kind) {

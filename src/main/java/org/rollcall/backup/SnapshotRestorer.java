@@ -169,7 +169,7 @@ final class SnapshotRestorer {
                             continue;
                         }
                         for (int i = 0; i < names.size(); i++) {
-                            DbTables.bind(insert, i + 1, kinds.get(i), row.get(i), targetTypes[i]);
+                            target.bind(insert, i + 1, kinds.get(i), row.get(i), targetTypes[i]);
                         }
                         insert.addBatch();
                         inserted++;
