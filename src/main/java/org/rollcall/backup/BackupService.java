@@ -292,8 +292,8 @@ public class BackupService {
 
     /**
      * Restores a backup (with its chain) into the database behind {@code target}, which must be
-     * empty. Checksums and the target are checked before anything is written; the rows go in as
-     * one transaction.
+     * empty. Checksums and the target are checked before anything is written; a restore that
+     * fails part way removes the rows it wrote.
      */
     public RestoreReport restore(Actor actor, String id, Connection target, BackupProgress progress) {
         List<Manifest> chain = chain(actor, id);
@@ -303,9 +303,9 @@ public class BackupService {
             LOG.infof("Restored backup %s (%d in its chain): %s", id, chain.size(), rows);
             return new RestoreReport(id, chain.stream().map(Manifest::id).toList(), rows);
         } catch (SQLException e) {
-            throw new IllegalStateException("Restore of backup " + id + " failed and was rolled back: " + e.getMessage(), e);
+            throw new IllegalStateException("Restore of backup " + id + " failed; the rows it wrote were removed: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Restore of backup " + id + " failed and was rolled back", e);
+            throw new UncheckedIOException("Restore of backup " + id + " failed; the rows it wrote were removed", e);
         } finally {
             unlock();
         }

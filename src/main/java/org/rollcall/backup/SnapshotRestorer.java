@@ -2,6 +2,7 @@ package org.rollcall.backup;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,20 +27,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 /**
  * Puts a backup chain (a full backup and the incrementals on top of it) into an empty database.
  * Every file is checked against its checksum, and the target against the backup, before the
- * first row is written; the rows then go in as one transaction, parents before children, each
- * row in its newest version from the chain.
+ * first row is written; the rows then go in parents before children, each row in its newest
+ * version from the chain. A restore that fails part way removes what it wrote.
  */
 final class SnapshotRestorer {
 
-    private static final int BATCH = 1000;
-
     private final BackupStore store;
     private final List<Manifest> chain;
+    private final int batchSize;
+    private final int commitEvery;
 
     /** @param chain the backup to restore first, then its parent, down to the full backup */
     SnapshotRestorer(BackupStore store, List<Manifest> chain) {
+        this(store, chain, 1000, 20_000);
+    }
+
+    SnapshotRestorer(BackupStore store, List<Manifest> chain, int batchSize, int commitEvery) {
         this.store = store;
         this.chain = List.copyOf(chain);
+        this.batchSize = batchSize;
+        this.commitEvery = commitEvery;
     }
 
     /** Fails with the first file whose size or SHA-256 is not what its manifest recorded. */
@@ -74,11 +81,13 @@ final class SnapshotRestorer {
         Manifest newest = chain.get(0);
         Set<String> inBackup = newest.tables().stream().map(Manifest.TableEntry::name).collect(Collectors.toSet());
         Map<String, Long> restored = new LinkedHashMap<>();
+        List<DbTables.Table> touched = new ArrayList<>();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             for (DbTables.Table table : target.tables()) {
                 if (inBackup.contains(table.name())) {
+                    touched.add(table);
                     long rows = restoreTable(c, target, table, ownSettings);
                     restored.put(table.name(), rows);
                     progress.tableDone(table.name(), rows);
@@ -87,11 +96,41 @@ final class SnapshotRestorer {
             c.commit();
         } catch (SQLException | IOException | RuntimeException e) {
             c.rollback();
+            undo(c, target, touched, ownSettings, e);
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
         }
         return restored;
+    }
+
+    /**
+     * Rows are committed in chunks (one huge transaction is much slower on H2), so a failed
+     * restore takes out what it put in: the target was empty but for its own settings, which stay.
+     */
+    private static void undo(Connection c, DbTables target, List<DbTables.Table> touched, Set<String> ownSettings, Exception cause) {
+        try (Statement s = c.createStatement()) {
+            for (int i = touched.size() - 1; i >= 0; i--) {
+                DbTables.Table table = touched.get(i);
+                String where = "";
+                if (table.name().equalsIgnoreCase(DbTables.SETTINGS_TABLE)) {
+                    where = ownSettings.isEmpty() ? "" : " WHERE name NOT IN (" + String.join(", ",
+                            ownSettings.stream().map(n -> "'" + n.replace("'", "''") + "'").toList()) + ")";
+                }
+                s.executeUpdate("DELETE FROM " + target.quoted(table.name()) + where);
+            }
+            c.commit();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private SnapshotWriter.Header header(Manifest m, Manifest.TableEntry entry) {
+        try (BufferedReader in = Sections.reader(store.file(m.id(), m.data().name()), entry.dataOffset(), entry.dataLength())) {
+            return SnapshotWriter.LINE.readValue(in.readLine(), SnapshotWriter.Header.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read backup " + m.id(), e);
+        }
     }
 
     private void checkTarget(Connection c, DbTables target) throws SQLException {
@@ -107,10 +146,18 @@ final class SnapshotRestorer {
                     + " took it. Nothing was restored.");
         }
         List<String> problems = new ArrayList<>();
-        for (Manifest.TableEntry entry : newest.tables()) {
-            Optional<DbTables.Table> table = target.table(entry.name());
-            if (table.isEmpty()) {
-                problems.add("table " + entry.name() + " does not exist here");
+        for (Manifest m : chain) {
+            for (Manifest.TableEntry entry : m.tables()) {
+                Optional<DbTables.Table> table = target.table(entry.name());
+                if (table.isEmpty()) {
+                    problems.add("table " + entry.name() + " does not exist here");
+                    continue;
+                }
+                for (List<String> column : header(m, entry).columns()) {
+                    if (table.get().column(column.get(0)).isEmpty()) {
+                        problems.add("column " + entry.name() + "." + column.get(0) + " does not exist here");
+                    }
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -145,9 +192,7 @@ final class SnapshotRestorer {
                 int[] targetTypes = new int[names.size()];
                 for (int i = 0; i < names.size(); i++) {
                     String name = names.get(i);
-                    targetTypes[i] = table.column(name).orElseThrow(() -> DomainException.conflict("The target database does not"
-                            + " match the backup: column " + table.name() + "." + name + " does not exist here. Nothing was restored."))
-                            .jdbcType();
+                    targetTypes[i] = table.column(name).orElseThrow().jdbcType(); // checked before the first write
                 }
                 int[] keyIndexes = header.key().stream().mapToInt(names::indexOf).toArray();
                 int nameIndex = settings ? names.indexOf("name") : -1;
@@ -173,9 +218,12 @@ final class SnapshotRestorer {
                         }
                         insert.addBatch();
                         inserted++;
-                        if (++batch == BATCH) {
+                        if (++batch == batchSize) {
                             insert.executeBatch();
                             batch = 0;
+                            if (inserted % commitEvery == 0) {
+                                c.commit();
+                            }
                         }
                     }
                     if (batch > 0) {

@@ -102,6 +102,21 @@ class BackupRestoreTest {
     }
 
     @Test
+    void aRestoreThatFailsPartWayTakesOutWhatItWrote() throws Exception {
+        Roster.create();
+        BackupView backup = backups.create(Actor.SYSTEM, BackupRequest.full(Api.unique("part-way"), null));
+        try (FreshDatabase fresh = FreshDatabase.create(Engine.H2, "backup"); Connection target = fresh.connect()) {
+            try (Statement s = target.createStatement()) {
+                s.execute("ALTER TABLE membership ADD COLUMN extra INT NOT NULL"); // the inserts into membership will fail
+            }
+            SnapshotRestorer restorer = new SnapshotRestorer(new BackupStore(backups.directory()),
+                    backups.chain(Actor.SYSTEM, backup.id()), 1, 1); // commit after every row
+            assertThrows(SQLException.class, () -> restorer.restore(target, BackupProgress.NONE));
+            assertTrue(TableDump.of(target).values().stream().allMatch(List::isEmpty), "users and classes written before were removed");
+        }
+    }
+
+    @Test
     void corruptedOrTruncatedBackupIsDetectedBeforeAnythingIsWritten() throws Exception {
         Roster.create();
         BackupView flipped = backups.create(Actor.SYSTEM, BackupRequest.full(Api.unique("flipped"), null));
