@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 final class SnapshotWriter {
 
-    static final ObjectMapper LINE = JsonMapper.builder().build();
+    static final ObjectMapper LINE = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     record Header(String table, List<List<String>> columns, List<String> key, boolean complete) {
     }

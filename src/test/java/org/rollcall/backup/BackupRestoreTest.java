@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.rollcall.admin.SafetyBackup;
 import org.rollcall.auth.Actor;
 import org.rollcall.auth.Passwords;
 import org.rollcall.common.DomainException;
@@ -38,6 +39,9 @@ class BackupRestoreTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SafetyBackup safetyBackup;
 
     @Test
     void roundTripIntoFreshH2GivesBackTheSameRowsAndLogins() throws Exception {
@@ -200,7 +204,7 @@ class BackupRestoreTest {
     @Test
     void initAndMigrateGetAFullBackupWhenTheDatabaseHoldsData() {
         Roster.create();
-        String id = new AutomaticBackup(backups).takeIfData("before init").orElseThrow();
+        String id = safetyBackup.takeIfData("before init").orElseThrow(); // what init and migrate are handed
         BackupView taken = backups.find(Actor.SYSTEM, id).orElseThrow();
         assertEquals(Manifest.Status.COMPLETED, taken.status());
         assertEquals(Manifest.Kind.FULL, taken.kind());
