@@ -1,0 +1,92 @@
+package org.rollcall.backup;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.rollcall.auth.CurrentActor;
+import org.rollcall.common.DomainException;
+import org.rollcall.user.Role;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The admin page for backups: list with status, take one, delete one, download one. */
+@Path("/admin/backups")
+@RolesAllowed(Role.ADMIN_NAME)
+public class BackupsPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<BackupView> backups, boolean anyRunning, String directory,
+                String message, String error, String name, String description, boolean incremental);
+    }
+
+    private final BackupService backups;
+    private final CurrentActor actor;
+
+    public BackupsPage(BackupService backups, CurrentActor actor) {
+        this.backups = backups;
+        this.actor = actor;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list(@QueryParam("started") String started, @QueryParam("deleted") String deleted) {
+        String message = started != null ? "Backup " + started + " started. Reload this page to follow its status."
+                : deleted != null ? "Backup " + deleted + " deleted." : null;
+        return page(message, null, null, null, false);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response create(@RestForm String name, @RestForm String description, @RestForm String incremental) {
+        boolean isIncremental = incremental != null;
+        try {
+            BackupView started = backups.start(actor.get(), new BackupRequest(name, description, isIncremental, null));
+            return Response.seeOther(URI.create("/admin/backups?started=" + started.id())).build();
+        } catch (DomainException e) {
+            String error = e.getMessage() + e.fieldErrors().stream().map(f -> " " + fieldLabel(f.field()) + " " + f.message() + ".")
+                    .reduce("", String::concat);
+            return Response.status(e.status()).entity(page(null, error, name, description, isIncremental)).build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/delete")
+    @Produces(MediaType.TEXT_HTML)
+    public Response delete(@PathParam("id") String id) {
+        try {
+            backups.delete(actor.get(), id);
+            return Response.seeOther(URI.create("/admin/backups?deleted=" + id)).build();
+        } catch (DomainException e) {
+            return Response.status(e.status()).entity(page(null, e.getMessage(), null, null, false)).build();
+        }
+    }
+
+    private TemplateInstance page(String message, String error, String name, String description, boolean incremental) {
+        List<BackupView> all = backups.list(actor.get());
+        return Templates.list(all, all.stream().anyMatch(BackupView::running), backups.directory().toString(),
+                message, error, name, description, incremental);
+    }
+
+    private static String fieldLabel(String field) {
+        return switch (field) {
+            case "name" -> "Name";
+            case "description" -> "Description";
+            default -> field;
+        };
+    }
+}
