@@ -90,10 +90,12 @@ public class UserPages {
         int pageSize = perPage == null ? UserList.DEFAULT_SIZE : perPage;
         UserQuery query = UserQuery.of(q, role, group, Params.bool("enabled", enabled), sort);
         var found = users.search(me, query, PageRequest.of(number == null || number < 1 ? 0 : number - 1, pageSize));
-        List<GroupSummary> classes = groups.search(me, null, null, PageRequest.of(0, PageRequest.MAX_SIZE)).items();
+        boolean fragment = htmx != null && historyRestore == null;
+        // The class filter's options are needed only when the whole page is drawn, not for each keystroke.
+        List<GroupSummary> classes = fragment ? List.of()
+                : groups.search(me, null, null, PageRequest.of(0, PageRequest.MAX_SIZE)).items();
         UserList list = new UserList(query.q(), query.role() == null ? null : query.role().id(), query.group(),
                 Text.emptyToNull(enabled), Text.emptyToNull(sort), pageSize, found, classes);
-        boolean fragment = htmx != null && historyRestore == null;
         return fragment ? Templates.list$results(list) : Templates.list(list);
     }
 

@@ -74,10 +74,13 @@ public final class Browser {
                             "--disable-component-update", "--no-first-run", "--disable-sync")));
             Runtime.getRuntime().addShutdownHook(new Thread(Browser::shutdown));
         }
+        return new Session(newContext(javaScript), javaScript);
+    }
+
+    private static BrowserContext newContext(boolean javaScript) {
         String baseUrl = ConfigProvider.getConfig().getValue("test.url", String.class);
-        BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        return chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setBaseURL(baseUrl).setJavaScriptEnabled(javaScript).setViewportSize(1280, 900));
-        return new Session(context);
     }
 
     private static synchronized void shutdown() {
@@ -92,13 +95,15 @@ public final class Browser {
     public static final class Session implements AutoCloseable {
 
         private final BrowserContext context;
+        private final boolean javaScript;
         private final Page page;
         private final List<String> unchecked = new ArrayList<>();
         private String loadedUrl;
         private boolean loadedChecked = true;
 
-        Session(BrowserContext context) {
+        Session(BrowserContext context, boolean javaScript) {
             this.context = context;
+            this.javaScript = javaScript;
             this.page = context.newPage();
             page.onLoad(p -> {
                 if (!loadedChecked) {
@@ -127,16 +132,33 @@ public final class Browser {
             return page;
         }
 
-        /** Runs axe-core on the page as it is now: no serious or critical violations allowed. */
+        /**
+         * Runs axe-core on the page as it is now: no serious or critical violations allowed. axe-core
+         * is a script, so in a window without JavaScript it checks the same address, with the same
+         * cookies, in a twin window that has it (every page is a GET after redirect-after-POST).
+         */
         public void check() {
             page.waitForLoadState(LoadState.LOAD);
+            if (javaScript) {
+                assertAccessible(page);
+            } else {
+                try (BrowserContext twin = newContext(true)) {
+                    twin.addCookies(context.cookies());
+                    Page copy = twin.newPage();
+                    copy.navigate(page.url());
+                    assertAccessible(copy);
+                }
+            }
+            loadedChecked = true;
+        }
+
+        private static void assertAccessible(Page page) {
             var violations = new AxeBuilder(page).analyze().getViolations().stream()
                     .filter(rule -> IMPACTS_THAT_FAIL.contains(rule.getImpact()))
                     .toList();
             if (!violations.isEmpty()) {
                 fail("Accessibility violations on " + page.url() + ":\n" + describe(violations));
             }
-            loadedChecked = true;
         }
 
         /** {@link #check()} and a full-page screenshot saved as target/screenshots/&lt;name&gt;.png. */
