@@ -36,6 +36,15 @@ public record UserList(String q, String role, String group, String enabled, Stri
         return Math.min(found.total(), (long) found.page() * found.size() + found.items().size());
     }
 
+    /** A page number past the last page (e.g. an old bookmark after users were deleted). */
+    public boolean pastEnd() {
+        return found.items().isEmpty() && found.total() > 0;
+    }
+
+    public String lastPageUrl() {
+        return pageUrl(Math.max(1, found.pages()));
+    }
+
     public boolean filtered() {
         return q != null || role != null || group != null || enabled != null;
     }

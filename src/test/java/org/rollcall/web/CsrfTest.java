@@ -3,11 +3,9 @@ package org.rollcall.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.rollcall.support.Api;
+import org.rollcall.support.Forms;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -15,8 +13,6 @@ import io.restassured.response.Response;
 /** Every page form carries a CSRF token; a POST without it changes nothing. */
 @QuarkusTest
 class CsrfTest {
-
-    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     @Test
     void aFormPostWithoutTheTokenIsRefusedAndChangesNothing() {
@@ -31,7 +27,7 @@ class CsrfTest {
     @Test
     void aTokenFromAnotherSessionIsRefused() {
         Response form = given().auth().preemptive().basic(Api.ADMIN, Api.ADMIN_PASSWORD).get("/users/new");
-        String token = token(form.asString());
+        String token = Forms.csrfToken(form.asString());
         String username = Api.unique("csrf");
         given().auth().preemptive().basic(Api.ADMIN, Api.ADMIN_PASSWORD).redirects().follow(false)
                 .cookie("rollcall_csrf", "another-cookie-value-that-does-not-match")
@@ -48,7 +44,7 @@ class CsrfTest {
         String username = Api.unique("csrf");
         given().auth().preemptive().basic(Api.ADMIN, Api.ADMIN_PASSWORD).redirects().follow(false)
                 .cookie("rollcall_csrf", form.getCookie("rollcall_csrf"))
-                .formParam("csrf-token", token(form.asString())).formParam("username", username)
+                .formParam("csrf-token", Forms.csrfToken(form.asString())).formParam("username", username)
                 .formParam("displayName", "With Token").formParam("role", "student")
                 .post("/users")
                 .then().statusCode(303).header("Location", containsString("/users/" + username));
@@ -58,16 +54,8 @@ class CsrfTest {
     @Test
     void logoutAndLoginFormsCarryTheToken() {
         String login = given().get("/login").asString();
-        org.junit.jupiter.api.Assertions.assertTrue(TOKEN.matcher(login).find(), "login form has a CSRF token");
+        org.junit.jupiter.api.Assertions.assertTrue(Forms.hasCsrfToken(login), "login form has a CSRF token");
         given().redirects().follow(false).formParam("username", Api.ADMIN).formParam("password", Api.ADMIN_PASSWORD)
                 .post("/login").then().statusCode(400);
-    }
-
-    static String token(String html) {
-        Matcher m = TOKEN.matcher(html);
-        if (!m.find()) {
-            throw new AssertionError("no CSRF token in the page");
-        }
-        return m.group(1);
     }
 }
