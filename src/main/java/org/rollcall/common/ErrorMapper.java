@@ -125,6 +125,6 @@ public class ErrorMapper {
                     .entity(Problem.of(status, title, detail, path, errors)).build();
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(pages.render(status, title, detail)).build();
+                .entity(pages.render(status, title, detail, errors)).build();
     }
 }

@@ -49,4 +49,18 @@ public class GroupRepository implements PanacheRepository<Group> {
         List<GroupSummary> items = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         return new Page<>(items, count.getSingleResult(), page.page(), page.size());
     }
+
+    /** The classes with the most students that the actor may see, largest first (for the dashboard chart). */
+    public List<GroupSummary> largest(Actor actor, int limit) {
+        String students = "(select count(m) from Membership m where m.group = g and m.role = 'student')";
+        String where = actor.isAdmin() ? ""
+                : " where g.id in (select t.group.id from Membership t where t.user.id = :actorId and t.role = 'teacher')";
+        var query = getEntityManager().createQuery("select new org.rollcall.group.GroupSummary(g.code, g.name, g.term, g.period, "
+                + students + ", (select count(m) from Membership m where m.group = g and m.role = 'teacher'))"
+                + " from Group g" + where + " order by " + students + " desc, g.code", GroupSummary.class);
+        if (!actor.isAdmin()) {
+            query.setParameter("actorId", actor.id());
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
 }

@@ -113,6 +113,21 @@ public class UserRepository implements PanacheRepository<User> {
         return count("roleName", role.id());
     }
 
+    /** How many users have each role, in one query (for the dashboard). */
+    public Map<Role, Long> countByRoles() {
+        Map<Role, Long> counts = new java.util.EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            counts.put(role, 0L);
+        }
+        getEntityManager().createQuery("select u.roleName, count(u) from User u group by u.roleName", Object[].class)
+                .getResultList().forEach(row -> counts.put(Role.parse((String) row[0]), (Long) row[1]));
+        return counts;
+    }
+
+    public long countDisabled() {
+        return count("enabled", false);
+    }
+
     static String likePrefix(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }

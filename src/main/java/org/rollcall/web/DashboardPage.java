@@ -5,31 +5,33 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.rollcall.auth.Account;
 import org.rollcall.auth.CurrentActor;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
+/** The start page after logging in: counts and class sizes for staff, own classes for everyone. */
 @Path("/")
 @Authenticated
-public class HomePage {
+public class DashboardPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Account account);
+        static native TemplateInstance dashboard(DashboardStats.View view);
     }
 
+    private final DashboardStats stats;
     private final CurrentActor actor;
 
-    public HomePage(CurrentActor actor) {
+    public DashboardPage(DashboardStats stats, CurrentActor actor) {
+        this.stats = stats;
         this.actor = actor;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance home() {
-        return Templates.home(actor.account());
+    public TemplateInstance dashboard() {
+        return Templates.dashboard(stats.of(actor.get()));
     }
 }

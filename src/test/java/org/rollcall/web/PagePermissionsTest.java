@@ -1,0 +1,99 @@
+package org.rollcall.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+import org.rollcall.support.Api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+/** The permissions matrix of DESIGN.md, cell by cell, for the browser pages. */
+@QuarkusTest
+class PagePermissionsTest {
+
+    private static RequestSpecification browser() {
+        return given().accept("text/html").redirects().follow(false);
+    }
+
+    private static RequestSpecification as(String username, String password) {
+        return browser().auth().preemptive().basic(username, password);
+    }
+
+    private static RequestSpecification as(String username) {
+        return as(username, Api.PASSWORD);
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToLoginAndBack() {
+        for (String page : new String[] { "/", "/users", "/users/new", "/classes", "/me", "/me/password" }) {
+            int status = browser().get(page).then().extract().statusCode();
+            org.junit.jupiter.api.Assertions.assertTrue(status == 302 || status == 303, page + " answered " + status);
+            browser().get(page).then().header("Location", containsString("/login"));
+        }
+        browser().get("/users?role=student").then().header("Location", containsString("next=%2Fusers%3Frole%3Dstudent"));
+    }
+
+    @Test
+    void studentsGetTheForbiddenPageOnStaffPages() {
+        String student = Api.createUser("perm-stu", "student");
+        String teacher = Api.createUser("perm-tea", "teacher");
+        String code = Api.createGroup(teacher);
+        for (String page : new String[] { "/users", "/users/new", "/users/" + student, "/classes", "/classes/new",
+                "/classes/" + code, "/users/" + student + "/delete" }) {
+            as(student).get(page).then().statusCode(403).contentType(containsString("text/html"))
+                    .body(containsString("403 · Forbidden"), containsString("Log out"));
+        }
+        for (String page : new String[] { "/", "/me", "/me/password" }) {
+            as(student).get(page).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void teachersManageStudentsAndTheirOwnClassesOnly() {
+        String teacher = Api.createUser("perm-tea", "teacher");
+        String otherTeacher = Api.createUser("perm-tea", "teacher");
+        String student = Api.createUser("perm-stu", "student");
+        String own = Api.createGroup(teacher);
+        String foreign = Api.createGroup(otherTeacher);
+        for (String page : new String[] { "/", "/users", "/users/new", "/users/" + student, "/users/" + student + "/edit",
+                "/classes", "/classes/new", "/classes/" + own, "/classes/" + own + "/edit", "/classes/" + own + "/delete" }) {
+            as(teacher).get(page).then().statusCode(200);
+        }
+        as(teacher).get("/users/" + otherTeacher).then().statusCode(403);
+        as(teacher).get("/users/" + student + "/delete").then().statusCode(403);
+        as(teacher).get("/classes/" + foreign).then().statusCode(403);
+        as(teacher).get("/classes/" + foreign + "/edit").then().statusCode(403);
+        // A teacher who teaches with another teacher may see them, but not edit them.
+        Api.addMember(own, otherTeacher, "teacher");
+        as(teacher).get("/users/" + otherTeacher).then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("Reset password")));
+        as(teacher).get("/users/" + otherTeacher + "/edit").then().statusCode(403);
+    }
+
+    @Test
+    void adminsSeeEverythingIncludingDeleteConfirmation() {
+        String teacher = Api.createUser("perm-tea", "teacher");
+        String code = Api.createGroup(teacher);
+        for (String page : new String[] { "/", "/users", "/users/" + teacher, "/users/" + teacher + "/edit",
+                "/users/" + teacher + "/delete", "/classes", "/classes/" + code, "/me" }) {
+            as(Api.ADMIN, Api.ADMIN_PASSWORD).get(page).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void unknownAddressesGetTheNotFoundPageInTheLayout() {
+        as(Api.ADMIN, Api.ADMIN_PASSWORD).get("/users/" + Api.unique("nobody")).then().statusCode(404)
+                .contentType(containsString("text/html")).body(containsString("404 · Not found"), containsString("Dashboard"));
+        as(Api.ADMIN, Api.ADMIN_PASSWORD).get("/classes/NOPE" + System.nanoTime() % 1000).then().statusCode(404);
+        as(Api.ADMIN, Api.ADMIN_PASSWORD).get("/no/such/page").then().statusCode(404).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void pagesNeverShowPasswordHashes() {
+        String student = Api.createUser("perm-hash", "student");
+        as(Api.ADMIN, Api.ADMIN_PASSWORD).get("/users/" + student).then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString("$2a$")), startsWith("<!DOCTYPE html>"));
+    }
+}
