@@ -11,8 +11,23 @@ import java.util.function.Function;
  * Decides, from the DB_* variables, which database this instance uses: MySQL when
  * DB_ENDPOINT, DB_USERNAME and DB_PASSWORD are all set, embedded H2 when none is.
  * Anything in between is an operator mistake and is refused rather than guessed at.
+ * {@code driverProperties} go to the driver beside the URL, for what must not be logged with it.
  */
-public record DatabaseSelection(Kind kind, String jdbcUrl, String username, String password, String description) {
+public record DatabaseSelection(Kind kind, String jdbcUrl, String username, String password, String description,
+        Map<String, String> driverProperties) {
+
+    public DatabaseSelection(Kind kind, String jdbcUrl, String username, String password, String description) {
+        this(kind, jdbcUrl, username, password, description, Map.of());
+    }
+
+    /** The driver properties as JDBC wants them, for DriverManager.getConnection. */
+    public java.util.Properties connectionProperties() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(driverProperties);
+        properties.setProperty("user", username);
+        properties.setProperty("password", password);
+        return properties;
+    }
 
     public enum Kind { H2, MYSQL }
 
@@ -60,6 +75,7 @@ public record DatabaseSelection(Kind kind, String jdbcUrl, String username, Stri
             throw new IllegalStateException("DB_NAME must be a plain MySQL database name, got '" + name + "'");
         }
         Map<String, String> params = new LinkedHashMap<>();
+        Map<String, String> hidden = new LinkedHashMap<>();
         params.put("characterEncoding", "UTF-8");
         params.put("connectionCollation", "utf8mb4_unicode_ci");
         params.put("rewriteBatchedStatements", "true");
@@ -78,7 +94,7 @@ public record DatabaseSelection(Kind kind, String jdbcUrl, String username, Stri
             PemTrustStore.Store store = PemTrustStore.from(Path.of(pem.trim()));
             params.put("trustCertificateKeyStoreUrl", store.path().toUri().toString());
             params.put("trustCertificateKeyStoreType", "PKCS12");
-            params.put("trustCertificateKeyStorePassword", store.password());
+            hidden.put("trustCertificateKeyStorePassword", store.password());
             // only the given CAs, not the JVM's public ones, may vouch for the database
             params.put("fallbackToSystemTrustStore", "false");
         } else if (!isBlank(ca)) {
@@ -87,7 +103,7 @@ public record DatabaseSelection(Kind kind, String jdbcUrl, String username, Stri
             params.put("fallbackToSystemTrustStore", "false");
             String caPassword = env.apply("DB_SSL_CA_KEYSTORE_PASSWORD");
             if (!isBlank(caPassword)) {
-                params.put("trustCertificateKeyStorePassword", caPassword);
+                hidden.put("trustCertificateKeyStorePassword", caPassword);
             }
         }
         StringBuilder url = new StringBuilder("jdbc:mysql://").append(endpoint).append(':').append(port).append('/').append(name);
@@ -105,7 +121,7 @@ public record DatabaseSelection(Kind kind, String jdbcUrl, String username, Stri
         };
         return new DatabaseSelection(Kind.MYSQL, url.toString(), env.apply("DB_USERNAME"), env.apply("DB_PASSWORD"),
                 "MySQL database '" + name + "' at " + endpoint + ":" + port + " as " + env.apply("DB_USERNAME").trim()
-                        + " (" + sslMode + ": " + tls + ")");
+                        + " (" + sslMode + ": " + tls + ")", Map.copyOf(hidden));
     }
 
     private static boolean isBlank(String s) {

@@ -1,0 +1,244 @@
+package org.rollcall.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The packaged application (target/quarkus-app/quarkus-run.jar) started as a child process, the
+ * way an operator runs it. The jar is built first when it is missing or older than the compiled
+ * classes (./mvnw quarkus:build). The child gets a clean environment: none of this JVM's DB_*,
+ * ROLLCALL_* or QUARKUS_* variables, its own empty working directory (so no .env is read) and
+ * its own data directory; only what the test passes. Closing stops it (SIGTERM, by PID).
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final Path APP = PROJECT.resolve("target/quarkus-app");
+    private static boolean built;
+
+    private final Process process;
+    private final Path work;
+    private final Path output;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private PackagedApp(Process process, Path work, int port) {
+        this.process = process;
+        this.work = work;
+        this.output = work.resolve("output.log");
+        this.port = port;
+    }
+
+    /** Serves the web app on a free port with the given environment. */
+    public static PackagedApp serve(Map<String, String> env) {
+        return start(env);
+    }
+
+    /** Runs the jar with arguments (a command such as {@code status}) and the given environment. */
+    public static PackagedApp start(Map<String, String> env, String... args) {
+        Path jar = jar();
+        try {
+            Path work = Files.createTempDirectory("rollcall-packaged-");
+            Path output = work.resolve("output.log");
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            Map<String, String> childEnv = builder.environment();
+            childEnv.keySet().removeIf(k -> k.startsWith("DB_") || k.startsWith("ROLLCALL_") || k.startsWith("QUARKUS_")
+                    || k.startsWith("ADMIN_"));
+            childEnv.put("ROLLCALL_DATA_DIR", work.resolve("data").toString());
+            childEnv.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            childEnv.putAll(env);
+            return new PackagedApp(builder.start(), work, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The packaged jar, built now if missing or older than target/classes. */
+    public static synchronized Path jar() {
+        Path jar = APP.resolve("quarkus-run.jar");
+        if (!built && (!Files.exists(jar) || olderThanClasses())) {
+            build();
+        }
+        built = true;
+        return jar;
+    }
+
+    private static boolean olderThanClasses() {
+        try (Stream<Path> app = Files.walk(APP.resolve("app")); Stream<Path> classes = Files.walk(PROJECT.resolve("target/classes"))) {
+            FileTime packaged = app.filter(Files::isRegularFile).map(PackagedApp::modified).min(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+            FileTime compiled = classes.filter(Files::isRegularFile).map(PackagedApp::modified).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+            return packaged.compareTo(compiled) < 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static void build() {
+        try {
+            Path log = Files.createTempFile("rollcall-package-", ".log");
+            Process mvn = new ProcessBuilder(PROJECT.resolve("mvnw").toString(), "-q", "-B", "quarkus:build", "-DskipTests")
+                    .directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!mvn.waitFor(10, TimeUnit.MINUTES) || mvn.exitValue() != 0) {
+                mvn.destroyForcibly();
+                fail("Building the packaged app failed; see " + log + "\n" + tail(Files.readString(log), 3000));
+            }
+            Files.delete(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail("The packaged app did not exit within " + timeout + ". Output:\n" + tail(output(), 4000));
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until /q/health/ready answers 200; fails with the output if the process ends first. */
+    public PackagedApp awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                fail("The packaged app exited with " + process.exitValue() + " before it was ready. Output:\n" + tail(output(), 6000));
+            }
+            if (get("/q/health/ready").statusCode() == 200) {
+                return this;
+            }
+            pause();
+        }
+        fail("The packaged app was not ready within " + timeout + ". Output:\n" + tail(output(), 6000));
+        return this;
+    }
+
+    /** A GET on the running app; status -1 when it cannot be reached. */
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).GET());
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return new Unreachable(request.build());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public static void pause() {
+        try {
+            Thread.sleep(250); // polling interval of a bounded wait, not a stand-in for synchronisation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String tail(String text, int max) {
+        return text.length() <= max ? text : "..." + text.substring(text.length() - max);
+    }
+
+    /** Stops the app (SIGTERM by PID: a graceful shutdown) and deletes its working directory. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp dir left behind is not worth failing a test for
+        }
+    }
+
+    private record Unreachable(HttpRequest request) implements HttpResponse<String> {
+        public int statusCode() { return -1; }
+        public java.util.Optional<HttpResponse<String>> previousResponse() { return java.util.Optional.empty(); }
+        public java.net.http.HttpHeaders headers() { return java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true); }
+        public String body() { return ""; }
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return java.util.Optional.empty(); }
+        public URI uri() { return request.uri(); }
+        public HttpClient.Version version() { return HttpClient.Version.HTTP_1_1; }
+    }
+}
