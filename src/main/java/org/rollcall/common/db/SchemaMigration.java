@@ -33,7 +33,8 @@ import io.smallrye.config.WithDefault;
 public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class);
-    private static final String PROBE = "rollcall_ddl_probe";
+    /** MySQL/MariaDB error codes for "you may not": database, table and global privileges. */
+    private static final java.util.Set<Integer> DENIED = java.util.Set.of(1044, 1142, 1227);
 
     /** Refusal to start or to migrate; its message is the whole explanation. */
     public static class SchemaNotCurrentException extends IllegalStateException {
@@ -101,20 +102,26 @@ public class SchemaMigration {
                 + " the app user.";
     }
 
-    /** Why this user cannot create, alter, index and drop a table here; empty when it can. */
+    /**
+     * Why this user cannot create, alter, index and drop a table here; empty when it can. The probe
+     * table has a random name, so instances starting together on an empty database do not collide.
+     */
     static Optional<String> missingSchemaRights(DataSource dataSource) {
+        String probe = "rollcall_ddl_probe_" + java.util.UUID.randomUUID().toString().substring(0, 8);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + PROBE);
-            statement.execute("CREATE TABLE " + PROBE + " (id INT)");
+            statement.execute("CREATE TABLE " + probe + " (id INT)");
             try {
-                statement.execute("ALTER TABLE " + PROBE + " ADD COLUMN probe INT");
-                statement.execute("CREATE INDEX ix_" + PROBE + " ON " + PROBE + " (probe)");
+                statement.execute("ALTER TABLE " + probe + " ADD COLUMN probe INT");
+                statement.execute("CREATE INDEX ix_" + probe + " ON " + probe + " (probe)");
             } finally {
-                statement.execute("DROP TABLE " + PROBE);
+                statement.execute("DROP TABLE " + probe);
             }
             return Optional.empty();
         } catch (SQLException e) {
-            return Optional.of(e.getMessage());
+            if (DENIED.contains(e.getErrorCode())) {
+                return Optional.of(e.getMessage());
+            }
+            throw new IllegalStateException("Could not check whether this database user may change the schema: " + e.getMessage(), e);
         }
     }
 }
