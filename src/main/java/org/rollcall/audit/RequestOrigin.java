@@ -28,8 +28,21 @@ public class RequestOrigin {
         return address == null ? SHELL : address;
     }
 
+    /**
+     * The client's address. When a trusted proxy forwarded the request (Quarkus then reports an
+     * address other than the connection's), it is the LAST X-Forwarded-For entry: the one that
+     * proxy saw. Earlier entries come from the client and may be made up (an AWS ALB appends).
+     */
     public static String of(HttpServerRequest request) {
         SocketAddress remote = request.remoteAddress();
+        SocketAddress peer = request.connection() == null ? remote : request.connection().remoteAddress();
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        if (forwardedFor != null && remote != null && peer != null && !remote.hostAddress().equals(peer.hostAddress())) {
+            String last = forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).strip();
+            if (!last.isEmpty() && last.length() <= 64) {
+                return last;
+            }
+        }
         return remote == null ? "unknown" : remote.hostAddress();
     }
 

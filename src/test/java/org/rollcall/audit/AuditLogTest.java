@@ -84,6 +84,11 @@ class AuditLogTest {
         Api.as(user, "not-my-password-42").header("X-Forwarded-For", "192.0.2.77").get("/api/me").then().statusCode(401);
         Api.as("no.such.user", "whatever-pw-1").header("X-Forwarded-For", "192.0.2.77").get("/api/me").then().statusCode(401);
         Api.as("pass word!", "x").header("X-Forwarded-For", "192.0.2.77").get("/api/me").then().statusCode(401);
+        // behind a proxy that appends (an AWS ALB): the client wrote the first entry, the proxy the last
+        Api.as(user, "not-my-password-43").header("X-Forwarded-For", "10.6.6.6, 192.0.2.78").get("/api/me").then().statusCode(401);
+        Api.asAdmin().queryParam("address", "192.0.2.78").queryParam("target", user).get("/api/audit").then()
+                .body("total", equalTo(1));
+        Api.asAdmin().queryParam("address", "10.6.6.6").get("/api/audit").then().body("total", equalTo(0));
 
         String log = Api.asAdmin().queryParam("address", "192.0.2.77").queryParam("action", "login.failed").get("/api/audit")
                 .then().statusCode(200)
