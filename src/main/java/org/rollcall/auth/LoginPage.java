@@ -64,6 +64,9 @@ public class LoginPage {
             case BAD_CREDENTIALS -> Response.status(401)
                     .entity(Templates.login(safeNext, username, "Wrong username or password.", "danger"))
                     .build();
+            case THROTTLED -> Response.status(429).header("Retry-After", result.refusal().retryAfterSeconds())
+                    .entity(Templates.login(safeNext, username, result.refusal().message(), "warning"))
+                    .build();
         };
     }
 

@@ -2,6 +2,7 @@ package org.rollcall.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.rollcall.audit.RequestOrigin;
 import org.rollcall.common.Text;
 import org.rollcall.user.UserService;
 
@@ -15,32 +16,51 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 @ApplicationScoped
 public class LoginService {
 
-    public enum Outcome { SUCCESS, BAD_CREDENTIALS, DISABLED }
+    public enum Outcome { SUCCESS, BAD_CREDENTIALS, DISABLED, THROTTLED }
 
-    public record Result(Outcome outcome, Account account) {
+    /** The outcome; for THROTTLED also why and for how long (never null then). */
+    public record Result(Outcome outcome, Account account, LoginThrottle.Refusal refusal) {
+
+        Result(Outcome outcome, Account account) {
+            this(outcome, account, null);
+        }
     }
 
     private final IdentityProviderManager identities;
     private final UserService users;
+    private final LoginAttempts attempts;
 
-    public LoginService(IdentityProviderManager identities, UserService users) {
+    public LoginService(IdentityProviderManager identities, UserService users, LoginAttempts attempts) {
         this.identities = identities;
         this.users = users;
+        this.attempts = attempts;
     }
 
     /** Blocking: runs password hashing. Call from a worker thread. */
     public Result login(String username, String password) {
+        return login(username, password, RequestOrigin.current());
+    }
+
+    /** Blocking; {@code address} is the client's, for throttling and the audit log. */
+    public Result login(String username, String password, String address) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             return new Result(Outcome.BAD_CREDENTIALS, null);
+        }
+        LoginThrottle.Verdict verdict = attempts.check(username, address, LoginAttempts.Method.FORM);
+        if (verdict.refusal().isPresent()) {
+            return new Result(Outcome.THROTTLED, null, verdict.refusal().get());
         }
         try {
             SecurityIdentity identity = identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(
                     Text.lower(username), new PasswordCredential(password.toCharArray())));
             Account account = Identities.account(identity);
             users.recordLogin(account.username());
+            attempts.succeeded(account.username(), verdict, LoginAttempts.Method.FORM);
             return new Result(Outcome.SUCCESS, account);
         } catch (AuthenticationFailedException e) {
-            return new Result(Identities.isDisabled(e) ? Outcome.DISABLED : Outcome.BAD_CREDENTIALS, null);
+            boolean disabled = Identities.isDisabled(e);
+            attempts.failed(username, address, disabled, LoginAttempts.Method.FORM);
+            return new Result(disabled ? Outcome.DISABLED : Outcome.BAD_CREDENTIALS, null);
         }
     }
 }

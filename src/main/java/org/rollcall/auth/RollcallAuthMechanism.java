@@ -6,6 +6,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.rollcall.audit.RequestOrigin;
+
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.credential.TokenCredential;
@@ -30,10 +32,15 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class RollcallAuthMechanism implements HttpAuthenticationMechanism {
 
-    private final Sessions sessions;
+    /** Routing-context key of the refusal when a Basic login is throttled. */
+    static final String THROTTLED = "rollcall.login-throttled";
 
-    public RollcallAuthMechanism(Sessions sessions) {
+    private final Sessions sessions;
+    private final LoginAttempts attempts;
+
+    public RollcallAuthMechanism(Sessions sessions, LoginAttempts attempts) {
         this.sessions = sessions;
+        this.attempts = attempts;
     }
 
     @Override
@@ -43,6 +50,16 @@ public class RollcallAuthMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
+        if (request instanceof UsernamePasswordAuthenticationRequest basic) {
+            return attempts.guard(basic.getUsername(), RequestOrigin.of(context.request()),
+                    () -> identityProviderManager.authenticate(request))
+                    .onFailure().invoke(e -> {
+                        LoginThrottle.Refusal refusal = LoginAttempts.refusalOf(e);
+                        if (refusal != null) {
+                            context.put(THROTTLED, refusal);
+                        }
+                    });
+        }
         return identityProviderManager.authenticate(request);
     }
 
@@ -78,11 +95,16 @@ public class RollcallAuthMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        LoginThrottle.Refusal refusal = context.get(THROTTLED);
+        if (refusal != null) {
+            // the body saying why is written by LoginThrottledResponse
+            return Uni.createFrom().item(new ChallengeData(429, "Retry-After", String.valueOf(refusal.retryAfterSeconds())));
+        }
         return Uni.createFrom().item(challenge(context.normalizedPath(), context.request().uri()));
     }
 
     static ChallengeData challenge(String path, String uri) {
-        if (LoginRedirect.isApi(path)) {
+        if (LoginRedirect.isApi(path) || path.startsWith("/q/")) {
             return new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"Rollcall\", charset=\"UTF-8\"");
         }
         return new ChallengeData(302, "Location", LoginRedirect.loginUrl(uri));

@@ -5,6 +5,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.rollcall.audit.AuditAction;
+import org.rollcall.audit.AuditLog;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.Page;
@@ -25,14 +27,16 @@ public class GroupService {
     private final UserRepository users;
     private final UserService userService;
     private final Validation validation;
+    private final AuditLog audit;
 
     public GroupService(GroupRepository groups, MembershipRepository memberships, UserRepository users,
-            UserService userService, Validation validation) {
+            UserService userService, Validation validation, AuditLog audit) {
         this.groups = groups;
         this.memberships = memberships;
         this.users = users;
         this.userService = userService;
         this.validation = validation;
+        this.audit = audit;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -63,6 +67,7 @@ public class GroupService {
             memberships.persist(new Membership(group, users.findById(actor.id()), GroupRole.TEACHER));
         }
         groups.flush();
+        audit.record(actor, AuditAction.GROUP_CREATE, group.getCode(), "name: " + group.getName() + "; term: " + group.getTerm());
         return GroupView.of(group, memberships.membersOf(group.getId()));
     }
 
@@ -80,16 +85,25 @@ public class GroupService {
         if (!form.code().equals(group.getCode()) && groups.findByCode(form.code()).isPresent()) {
             throw DomainException.invalid("code", "is already used by another class");
         }
+        StringBuilder changes = new StringBuilder();
+        AuditLog.change(changes, "code", group.getCode(), form.code());
+        AuditLog.change(changes, "name", group.getName(), form.name());
+        AuditLog.change(changes, "term", group.getTerm(), form.term());
+        AuditLog.change(changes, "period", group.getPeriod(), form.period());
+        AuditLog.changeWithoutValues(changes, "description", group.getDescription(), form.description());
+        String before = group.getCode();
         apply(group, form);
         groups.flush();
+        audit.record(actor, AuditAction.GROUP_UPDATE, before, changes.length() == 0 ? "no change" : changes.toString());
         return GroupView.of(group, memberships.membersOf(group.getId()));
     }
 
     @Transactional
     public void delete(Actor actor, String code) {
         Group group = manageable(actor, code);
-        memberships.deleteByGroup(group.getId());
+        long members = memberships.deleteByGroup(group.getId());
         groups.delete(group);
+        audit.record(actor, AuditAction.GROUP_DELETE, group.getCode(), "name: " + group.getName() + "; " + members + " memberships removed");
     }
 
     @Transactional
@@ -107,6 +121,7 @@ public class GroupService {
         Membership membership = new Membership(group, user, role);
         memberships.persist(membership);
         memberships.flush();
+        audit.record(actor, AuditAction.MEMBER_ADD, group.getCode() + "/" + user.getUsername(), "role: " + role.id());
         return new MemberView(user.getUsername(), user.getDisplayName(), user.getRole(), role, user.isEnabled(),
                 membership.getCreatedAt());
     }
@@ -119,8 +134,12 @@ public class GroupService {
         }
         Membership membership = membership(group, username);
         requireFitsRole(membership.getUser(), role);
+        StringBuilder change = new StringBuilder();
+        AuditLog.change(change, "role", membership.getRole().id(), role.id());
         membership.setRole(role);
         memberships.flush();
+        audit.record(actor, AuditAction.MEMBER_ROLE, group.getCode() + "/" + membership.getUser().getUsername(),
+                change.length() == 0 ? "no change" : change.toString());
         User user = membership.getUser();
         return new MemberView(user.getUsername(), user.getDisplayName(), user.getRole(), role, user.isEnabled(),
                 membership.getCreatedAt());
@@ -129,7 +148,10 @@ public class GroupService {
     @Transactional
     public void removeMember(Actor actor, String code, String username) {
         Group group = manageable(actor, code);
-        memberships.delete(membership(group, username));
+        Membership membership = membership(group, username);
+        memberships.delete(membership);
+        audit.record(actor, AuditAction.MEMBER_REMOVE, group.getCode() + "/" + membership.getUser().getUsername(),
+                "role: " + membership.getRole().id());
     }
 
     private Membership membership(Group group, String username) {

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.rollcall.audit.AuditAction;
+import org.rollcall.audit.AuditLog;
 import org.rollcall.auth.Actor;
 import org.rollcall.auth.Passwords;
 import org.rollcall.common.DomainException;
@@ -27,13 +29,15 @@ public class UserService {
     private final MembershipRepository memberships;
     private final Validation validation;
     private final Event<AccountChanged> accountChanged;
+    private final AuditLog audit;
 
     public UserService(UserRepository users, MembershipRepository memberships, Validation validation,
-            Event<AccountChanged> accountChanged) {
+            Event<AccountChanged> accountChanged, AuditLog audit) {
         this.users = users;
         this.memberships = memberships;
         this.validation = validation;
         this.accountChanged = accountChanged;
+        this.audit = audit;
     }
 
     /** Fired after a change that affects logging in (role, enabled, password, deletion). */
@@ -83,6 +87,8 @@ public class UserService {
         user.setMustChangePassword(Boolean.TRUE.equals(form.mustChangePassword()));
         users.persist(user);
         users.flush();
+        audit.record(actor, AuditAction.USER_CREATE, user.getUsername(), "role: " + user.getRole().id()
+                + (user.getEmail() == null ? "" : "; email set") + (user.getPasswordHash() == null ? "; no password" : "; password set"));
         return UserView.of(user);
     }
 
@@ -103,6 +109,11 @@ public class UserService {
         }
         boolean loginAffected = form.role() != user.getRole()
                 || (form.enabled() != null && form.enabled() != user.isEnabled());
+        StringBuilder changes = new StringBuilder();
+        AuditLog.change(changes, "displayName", user.getDisplayName(), form.displayName());
+        AuditLog.changeWithoutValues(changes, "email", user.getEmail(), form.email());
+        AuditLog.change(changes, "role", user.getRole().id(), form.role().id());
+        AuditLog.change(changes, "enabled", user.isEnabled(), form.enabled() == null ? user.isEnabled() : form.enabled());
         user.setDisplayName(form.displayName());
         user.setEmail(form.email());
         user.setRole(form.role());
@@ -110,6 +121,7 @@ public class UserService {
             user.setEnabled(form.enabled());
         }
         users.flush();
+        audit.record(actor, AuditAction.USER_UPDATE, user.getUsername(), changes.length() == 0 ? "no change" : changes.toString());
         if (loginAffected) {
             accountChanged.fire(new AccountChanged(user.getUsername()));
         }
@@ -124,6 +136,7 @@ public class UserService {
         }
         user.setEnabled(enabled);
         users.flush();
+        audit.record(actor, enabled ? AuditAction.USER_ENABLE : AuditAction.USER_DISABLE, user.getUsername(), null);
         accountChanged.fire(new AccountChanged(user.getUsername()));
         return UserView.of(user);
     }
@@ -137,6 +150,8 @@ public class UserService {
         user.setPasswordHash(Passwords.hash(password));
         user.setMustChangePassword(true);
         users.flush();
+        audit.record(actor, AuditAction.PASSWORD_RESET, user.getUsername(),
+                (Text.emptyToNull(newPassword) == null ? "generated" : "chosen by " + actor.username()) + "; must change at next login");
         accountChanged.fire(new AccountChanged(user.getUsername()));
         return new PasswordReset(user.getUsername(), password, true);
     }
@@ -151,8 +166,9 @@ public class UserService {
         if (actor.id() == user.getId()) {
             throw DomainException.conflict("You cannot delete your own account.");
         }
-        memberships.deleteByUser(user.getId());
+        long classes = memberships.deleteByUser(user.getId());
         users.delete(user);
+        audit.record(actor, AuditAction.USER_DELETE, user.getUsername(), "role: " + user.getRole().id() + "; removed from " + classes + " classes");
         accountChanged.fire(new AccountChanged(user.getUsername()));
     }
 
@@ -169,6 +185,7 @@ public class UserService {
         user.setPasswordHash(Passwords.hash(newPassword));
         user.setMustChangePassword(false);
         users.flush();
+        audit.record(actor, AuditAction.PASSWORD_CHANGE, user.getUsername(), "by the user");
         accountChanged.fire(new AccountChanged(user.getUsername()));
     }
 

@@ -3,6 +3,7 @@ package org.rollcall.support;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,115 +12,256 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * The packaged application (target/quarkus-app/quarkus-run.jar) started as its own process, the
- * way an operator runs it. Used by *IT tests, which run after `package`. Closing it stops it.
+ * The packaged application (target/quarkus-app/quarkus-run.jar) started as a child process, the
+ * way an operator runs it. The jar is built first when it is missing or older than the compiled
+ * classes (./mvnw quarkus:build). The child gets a clean environment: none of this JVM's DB_*,
+ * ROLLCALL_* or QUARKUS_* variables, its own empty working directory (so no .env is read) and
+ * its own data directory; only what the test passes. Closing stops it (SIGTERM, by PID).
  */
 public final class PackagedApp implements AutoCloseable {
 
-    private final Process process;
-    private final Path log;
-    public final int port;
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final Path APP = PROJECT.resolve("target/quarkus-app");
+    private static boolean built;
 
-    private PackagedApp(Process process, Path log, int port) {
+    private final Process process;
+    private final Path work;
+    private final boolean ownWorkDir;
+    private final Path output;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private PackagedApp(Process process, Path work, boolean ownWorkDir, Path output, int port) {
         this.process = process;
-        this.log = log;
+        this.work = work;
+        this.ownWorkDir = ownWorkDir;
+        this.output = output;
         this.port = port;
     }
 
-    public static Path jar() {
-        Path jar = Path.of(System.getProperty("rollcall.jar", "target/quarkus-app/quarkus-run.jar"));
-        if (!Files.isRegularFile(jar)) {
-            fail("The packaged application is missing at " + jar + ": run ./mvnw verify (tests named *IT run after packaging)");
+    /** Serves the web app on a free port with the given environment. */
+    public static PackagedApp serve(Map<String, String> env) {
+        return start(env);
+    }
+
+    /** Runs the jar with arguments (a command such as {@code status}) and the given environment. */
+    public static PackagedApp start(Map<String, String> env, String... args) {
+        try {
+            return start(Files.createTempDirectory("rollcall-packaged-"), true, env, args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return jar;
     }
 
     /**
-     * Starts the app in a fresh working directory with exactly the given DB_* and other variables
-     * (the test's own DB_* variables are removed first) and the given arguments.
+     * Runs the jar in the given working directory, which is kept when the app stops: a second
+     * start there finds the first one's ./data (the H2 database) as an operator's restart would.
      */
-    public static PackagedApp start(Path workDir, Map<String, String> env, String... args) throws IOException {
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-Dquarkus.http.port=" + port, "-jar",
-                jar().toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        Files.createDirectories(workDir);
-        Path log = workDir.resolve("app-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.startsWith("ROLLCALL_") || k.startsWith("ADMIN_"));
-        builder.environment().putAll(env);
-        return new PackagedApp(builder.start(), log, port);
+    public static PackagedApp start(Path work, Map<String, String> env, String... args) {
+        return start(work, false, env, args);
     }
 
-    /** Waits until /q/health/ready answers 200, or fails with the log when the deadline passes or the process dies. */
-    public PackagedApp awaitReady(Duration deadline) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant until = Instant.now().plus(deadline);
-        while (Instant.now().isBefore(until)) {
-            if (!process.isAlive()) {
-                fail("The application exited with " + process.exitValue() + " before it was ready:\n" + log());
+    private static PackagedApp start(Path work, boolean ownWorkDir, Map<String, String> env, String... args) {
+        Path jar = jar();
+        try {
+            Files.createDirectories(work);
+            int port = freePort();
+            Path output = work.resolve("output-" + port + ".log");
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            Map<String, String> childEnv = builder.environment();
+            childEnv.keySet().removeIf(k -> k.startsWith("DB_") || k.startsWith("ROLLCALL_") || k.startsWith("QUARKUS_")
+                    || k.startsWith("ADMIN_"));
+            if (ownWorkDir) {
+                childEnv.put("ROLLCALL_DATA_DIR", work.resolve("data").toString());
             }
-            try {
-                var response = client.send(HttpRequest.newBuilder(url("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            process.waitFor(200, TimeUnit.MILLISECONDS);
+            childEnv.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            childEnv.putAll(env);
+            return new PackagedApp(builder.start(), work, ownWorkDir, output, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        fail("The application was not ready within " + deadline + ":\n" + log());
+    }
+
+    /** The packaged jar, built now if missing or older than target/classes. */
+    public static synchronized Path jar() {
+        Path jar = APP.resolve("quarkus-run.jar");
+        if (!built && (!Files.exists(jar) || olderThanClasses())) {
+            build();
+        }
+        built = true;
+        return jar;
+    }
+
+    private static boolean olderThanClasses() {
+        try (Stream<Path> app = Files.walk(APP.resolve("app")); Stream<Path> classes = Files.walk(PROJECT.resolve("target/classes"))) {
+            FileTime packaged = app.filter(Files::isRegularFile).map(PackagedApp::modified).min(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+            FileTime compiled = classes.filter(Files::isRegularFile).map(PackagedApp::modified).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+            return packaged.compareTo(compiled) < 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static void build() {
+        try {
+            Path log = Files.createTempFile("rollcall-package-", ".log");
+            Process mvn = new ProcessBuilder(PROJECT.resolve("mvnw").toString(), "-q", "-B", "quarkus:build", "-DskipTests")
+                    .directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!mvn.waitFor(10, TimeUnit.MINUTES) || mvn.exitValue() != 0) {
+                mvn.destroyForcibly();
+                fail("Building the packaged app failed; see " + log + "\n" + tail(Files.readString(log), 3000));
+            }
+            Files.delete(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail("The packaged app did not exit within " + timeout + ". Output:\n" + tail(output(), 4000));
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until /q/health/ready answers 200; fails with the output if the process ends first. */
+    public PackagedApp awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                fail("The packaged app exited with " + process.exitValue() + " before it was ready. Output:\n" + tail(output(), 6000));
+            }
+            if (get("/q/health/ready").statusCode() == 200) {
+                return this;
+            }
+            pause();
+        }
+        fail("The packaged app was not ready within " + timeout + ". Output:\n" + tail(output(), 6000));
         return this;
     }
 
-    /** Waits for the process to end by itself and returns its exit code. */
-    public int awaitExit(Duration deadline) throws InterruptedException {
-        if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-            fail("The application did not exit within " + deadline + ":\n" + log());
-        }
-        return process.exitValue();
+    /** A GET on the running app; status -1 when it cannot be reached. */
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).GET());
     }
 
-    public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    public String log() {
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return Files.readString(log, StandardCharsets.UTF_8);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
+            return new Unreachable(request.build());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public static void pause() {
+        try {
+            Thread.sleep(250); // polling interval of a bounded wait, not a stand-in for synchronisation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String tail(String text, int max) {
+        return text.length() <= max ? text : "..." + text.substring(text.length() - max);
+    }
+
+    /** Stops the app (SIGTERM by PID: a graceful shutdown) and deletes its working directory. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
-    }
-
-    static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        if (!ownWorkDir) {
+            return;
         }
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp dir left behind is not worth failing a test for
+        }
+    }
+
+    private record Unreachable(HttpRequest request) implements HttpResponse<String> {
+        public int statusCode() { return -1; }
+        public java.util.Optional<HttpResponse<String>> previousResponse() { return java.util.Optional.empty(); }
+        public java.net.http.HttpHeaders headers() { return java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true); }
+        public String body() { return ""; }
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return java.util.Optional.empty(); }
+        public URI uri() { return request.uri(); }
+        public HttpClient.Version version() { return HttpClient.Version.HTTP_1_1; }
     }
 }

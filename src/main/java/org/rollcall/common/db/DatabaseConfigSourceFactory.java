@@ -1,5 +1,6 @@
 package org.rollcall.common.db;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -25,12 +26,15 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
             ConfigValue value = context.getValue(name);
             return value == null ? null : value.getValue();
         });
-        Map<String, String> properties = Map.of(
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", selection.jdbcUrl(),
                 "quarkus.datasource.username", selection.username(),
                 "quarkus.datasource.password", selection.password(),
                 "rollcall.database.kind", selection.kind().name(),
-                "rollcall.database.description", selection.description());
+                "rollcall.database.description", selection.description()));
+        // beside the URL rather than in it, so they never appear where the URL is logged
+        selection.driverProperties().forEach((name, value) ->
+                properties.put("quarkus.datasource.jdbc.additional-jdbc-properties." + name, value));
         return List.of(new PropertiesConfigSource(properties, "rollcall-database-selection", ORDINAL));
     }
 

@@ -30,10 +30,10 @@ class DatabaseSelectionIT {
     void withoutDatabaseVariablesItUsesEmbeddedH2UnderDataAndPrintsAOneTimeAdminPassword() throws Exception {
         String password;
         try (PackagedApp app = PackagedApp.start(work, Map.of()).awaitReady(START)) {
-            assertThat(app.log()).contains("Database: embedded H2 at " + work.toRealPath().resolve("data/rollcall.mv.db"));
+            assertThat(app.output()).contains("Database: embedded H2 at " + work.toRealPath().resolve("data/rollcall.mv.db"));
             assertThat(Files.exists(work.resolve("data/rollcall.mv.db"))).isTrue();
-            Matcher printed = Pattern.compile("first admin 'admin' with the one-time password (\\S+) ").matcher(app.log());
-            assertThat(printed.find()).as("generated password printed:\n" + app.log()).isTrue();
+            Matcher printed = Pattern.compile("first admin 'admin' with the one-time password (\\S+) ").matcher(app.output());
+            assertThat(printed.find()).as("generated password printed:\n" + app.output()).isTrue();
             password = printed.group(1);
             given().auth().preemptive().basic("admin", password).get(app.url("/api/me"))
                     .then().statusCode(200).body("role", equalTo("admin")).body("mustChangePassword", equalTo(true));
@@ -46,7 +46,7 @@ class DatabaseSelectionIT {
                     .then().statusCode(200).body("total", equalTo(1));
         }
         try (PackagedApp again = PackagedApp.start(work, Map.of()).awaitReady(START)) {
-            assertThat(again.log()).doesNotContain("one-time password").doesNotContain(password);
+            assertThat(again.output()).doesNotContain("one-time password").doesNotContain(password);
             given().auth().preemptive().basic("admin", "admin-chose-this-1").get(again.url("/api/users"))
                     .then().statusCode(200).body("total", equalTo(1)).body("items[0].username", equalTo("admin"));
         }
@@ -63,7 +63,7 @@ class DatabaseSelectionIT {
                 given().auth().preemptive().basic("admin", "mysql-admin-password").contentType("application/json")
                         .body(Map.of("username", "zoe", "displayName", "Zoë Ñúñez 李雷 🚀", "role", "student"))
                         .post(app.url("/api/users")).then().statusCode(201);
-                assertThat(app.log())
+                assertThat(app.output())
                         .contains("Database: MySQL database '" + database + "' at " + MariaDb.HOST + ":" + MariaDb.PORT)
                         .doesNotContain(MariaDb.PASSWORD)
                         .doesNotContain("mysql-admin-password");
@@ -83,7 +83,7 @@ class DatabaseSelectionIT {
     void withOnlySomeVariablesItRefusesToStartAndSaysWhichAreMissing() throws Exception {
         try (PackagedApp app = PackagedApp.start(work, Map.of("DB_ENDPOINT", "db.example.internal", "DB_PASSWORD", "not-to-be-logged"))) {
             assertThat(app.awaitExit(START)).isNotZero();
-            assertThat(app.log())
+            assertThat(app.output())
                     .contains("DB_ENDPOINT, DB_PASSWORD are set but DB_USERNAME is missing")
                     .doesNotContain("not-to-be-logged");
         }

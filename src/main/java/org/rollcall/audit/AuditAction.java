@@ -1,0 +1,49 @@
+package org.rollcall.audit;
+
+import java.util.Locale;
+
+/** What an audit event records; each action concerns one kind of target. */
+public enum AuditAction {
+    USER_CREATE("user.create", "user"),
+    USER_UPDATE("user.update", "user"),
+    USER_ENABLE("user.enable", "user"),
+    USER_DISABLE("user.disable", "user"),
+    USER_DELETE("user.delete", "user"),
+    PASSWORD_RESET("user.password-reset", "user"),
+    PASSWORD_CHANGE("user.password-change", "user"),
+    GROUP_CREATE("group.create", "group"),
+    GROUP_UPDATE("group.update", "group"),
+    GROUP_DELETE("group.delete", "group"),
+    MEMBER_ADD("membership.add", "membership"),
+    MEMBER_ROLE("membership.role", "membership"),
+    MEMBER_REMOVE("membership.remove", "membership"),
+    /** Wrong password, unknown user or disabled account. */
+    LOGIN_FAILED("login.failed", "user"),
+    /** Too many failures: the account or address is refused for a while. */
+    LOGIN_BLOCKED("login.blocked", "user");
+
+    private final String id;
+    private final String targetType;
+
+    AuditAction(String id, String targetType) {
+        this.id = id;
+        this.targetType = targetType;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String targetType() {
+        return targetType;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+
+    static String normalise(String value) {
+        return value == null || value.isBlank() ? null : value.strip().toLowerCase(Locale.ROOT);
+    }
+}

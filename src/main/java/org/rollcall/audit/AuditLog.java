@@ -1,0 +1,74 @@
+package org.rollcall.audit;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.rollcall.auth.Actor;
+import org.rollcall.common.DomainException;
+import org.rollcall.common.Page;
+import org.rollcall.common.PageRequest;
+
+/**
+ * The audit log: who did what, to what, from where. Services call {@link #record} inside their
+ * own transaction, so an event is written exactly when the change it describes is. Details name
+ * what changed, never a password, hash or token.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private final AuditRepository events;
+    private final Clock clock;
+
+    public AuditLog(AuditRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Records a change made by the actor; joins the caller's transaction. */
+    @Transactional
+    public void record(Actor actor, AuditAction action, String target, String details) {
+        events.persist(new AuditEvent(clock.instant(), actor.username(), action, target, details, RequestOrigin.current()));
+    }
+
+    /** Records a refused login in its own transaction: there is no change for it to ride along with. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordLogin(AuditAction action, String username, String details, String address) {
+        events.persist(new AuditEvent(clock.instant(), "anonymous", action, username, details, address));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AuditView> search(Actor actor, AuditQuery query, PageRequest page) {
+        if (!actor.isAdmin()) {
+            throw DomainException.forbidden("Only admins can read the audit log.");
+        }
+        return events.search(query, page).map(AuditView::of);
+    }
+
+    public static List<String> actions() {
+        return Arrays.stream(AuditAction.values()).map(AuditAction::id).toList();
+    }
+
+    /** Appends "role: student -> teacher" when the value changed, nothing otherwise; for update details. */
+    public static void change(StringBuilder details, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            separate(details).append(field).append(": ").append(before == null ? "(none)" : before).append(" -> ")
+                    .append(after == null ? "(none)" : after);
+        }
+    }
+
+    /** Appends "email changed" without the values, for fields too long or too personal to copy. */
+    public static void changeWithoutValues(StringBuilder details, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            separate(details).append(field).append(" changed");
+        }
+    }
+
+    private static StringBuilder separate(StringBuilder details) {
+        return details.length() == 0 ? details : details.append("; ");
+    }
+}
