@@ -40,7 +40,7 @@ class DisableUserBrowserTest {
             s.visit("/users");
             assertThat(page).hasURL(Browser.at("/login"));
         }
-        Api.as(teacher).get("/api/me").then().statusCode(401);
+        Api.as(teacher, Api.PASSWORD).get("/api/me").then().statusCode(401);
     }
 
     @Test

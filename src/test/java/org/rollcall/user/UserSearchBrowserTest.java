@@ -102,14 +102,14 @@ class UserSearchBrowserTest {
             s.logIn(Api.ADMIN, Api.ADMIN_PASSWORD);
             s.visit("/users");
             page.getByLabel("Search username, name or email").fill(prefix);
-            page.getByLabel("Class").selectOption(code);
+            page.getByLabel("Class").fill(code);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
             assertThat(page.locator("#result-count")).hasText("Showing 1–3 of 3 users.");
             assertThat(rows(page).nth(0)).containsText(prefix + "0007");
             assertThat(rows(page).nth(2)).containsText(prefix + "0700");
             s.check("users-filtered");
 
-            page.getByLabel("Class").selectOption("");
+            page.getByLabel("Class").fill("");
             page.getByLabel("Status").selectOption("false");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
             assertThat(page.locator("#result-count")).containsText("No users found");
