@@ -1,9 +1,12 @@
 package org.rollcall.group;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +21,20 @@ public class GroupRepository implements PanacheRepository<Group> {
 
     public Optional<Group> findByCode(String code) {
         return find("code", code).firstResultOptional();
+    }
+
+    public Map<String, Group> findByCodes(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        return list("code in ?1", codes).stream().collect(Collectors.toMap(Group::getCode, Function.identity()));
+    }
+
+    /** Up to {@code size} classes with an id above {@code afterId}, in id order, as exported (id first). */
+    public List<Object[]> exportPage(long afterId, int size) {
+        return getEntityManager().createQuery("select g.id, g.code, g.name, g.term, g.period, g.description, g.createdAt,"
+                + " g.updatedAt from Group g where g.id > :after order by g.id", Object[].class)
+                .setParameter("after", afterId).setMaxResults(size).getResultList();
     }
 
     /** Classes visible to the actor (admins: all; teachers: those they teach), with member counts. */

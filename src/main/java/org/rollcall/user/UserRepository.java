@@ -1,9 +1,16 @@
 package org.rollcall.user;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +30,79 @@ public class UserRepository implements PanacheRepository<User> {
 
     public Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();
+    }
+
+    public Map<String, User> findByUsernames(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        return list("username in ?1", usernames).stream().collect(Collectors.toMap(User::getUsername, Function.identity()));
+    }
+
+    /** Which users hold these emails: email -> username. */
+    public Map<String, String> emailOwners(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> owners = new HashMap<>();
+        getEntityManager().createQuery("select u.email, u.username from User u where u.email in :emails", Object[].class)
+                .setParameter("emails", emails).getResultList()
+                .forEach(row -> owners.put((String) row[0], (String) row[1]));
+        return owners;
+    }
+
+    public Set<String> existingUsernames(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(getEntityManager().createQuery("select u.username from User u where u.username in :names", String.class)
+                .setParameter("names", usernames).getResultList());
+    }
+
+    /**
+     * Inserts new users with one multi-row statement. Ids are IDENTITY columns, which turn off
+     * Hibernate's insert batching: one round trip per persist() would make migrate several times
+     * slower. No entity callbacks run here, so the timestamps are set explicitly.
+     */
+    public void insertAll(List<UserRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder hql = new StringBuilder("insert into User (username, displayName, email, passwordHash, roleName, enabled,"
+                + " mustChangePassword, lastLoginAt, createdAt, updatedAt, version) values ");
+        int columns = 10;
+        for (int i = 0; i < rows.size(); i++) {
+            hql.append(i == 0 ? "(" : ", (");
+            for (int c = 1; c <= columns; c++) {
+                hql.append('?').append(i * columns + c).append(", ");
+            }
+            hql.append("0)");
+        }
+        var query = getEntityManager().createQuery(hql.toString());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int p = 1;
+        for (UserRow row : rows) {
+            Instant created = row.createdAt() == null ? now : row.createdAt();
+            query.setParameter(p++, row.username());
+            query.setParameter(p++, row.displayName());
+            query.setParameter(p++, row.email());
+            query.setParameter(p++, row.passwordHash());
+            query.setParameter(p++, row.role());
+            query.setParameter(p++, row.enabled());
+            query.setParameter(p++, row.mustChangePassword());
+            query.setParameter(p++, row.lastLoginAt());
+            query.setParameter(p++, created);
+            query.setParameter(p++, row.updatedAt() == null ? created : row.updatedAt());
+        }
+        query.executeUpdate();
+    }
+
+    /** Up to {@code size} users with an id above {@code afterId}, in id order, as exported (id first). */
+    public List<Object[]> exportPage(long afterId, int size) {
+        return getEntityManager().createQuery("select u.id, u.username, u.displayName, u.email, u.roleName, u.passwordHash,"
+                + " u.enabled, u.mustChangePassword, u.lastLoginAt, u.createdAt, u.updatedAt from User u where u.id > :after"
+                + " order by u.id", Object[].class)
+                .setParameter("after", afterId).setMaxResults(size).getResultList();
     }
 
     public boolean emailTaken(String email, Long exceptId) {
