@@ -164,6 +164,7 @@ public class GroupService {
             }
         }
         Map<String, Group> existing = groups.findByCodes(valid.stream().filter(Objects::nonNull).map(GroupRow::code).toList());
+        List<GroupRow> created = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             GroupRow row = valid.get(i);
             if (row == null) {
@@ -175,12 +176,7 @@ public class GroupService {
             }
             Group group = existing.get(row.code());
             if (group == null) {
-                if (!run.dryRun()) {
-                    Group created = new Group();
-                    apply(created, row);
-                    created.setUpdatedAt(row.updatedAt());
-                    groups.persist(created);
-                }
+                created.add(row);
                 outcomes.set(i, ImportOutcome.created(row.code()));
             } else if (matches(group, row)) {
                 outcomes.set(i, ImportOutcome.unchanged(row.code()));
@@ -194,6 +190,7 @@ public class GroupService {
         }
         if (!run.dryRun()) {
             groups.flush();
+            groups.insertAll(created);
         }
         return outcomes;
     }
@@ -243,10 +240,10 @@ public class GroupService {
             codes.add(r.group());
             names.add(r.username());
         });
-        Map<String, Group> groupsByCode = groups.findByCodes(codes);
-        Map<String, User> usersByName = users.findByUsernames(names);
+        Map<String, Long> groupIds = groups.idsByCodes(codes);
+        Map<String, UserRepository.Ref> userRefs = users.refsByUsernames(names);
         Map<String, Object[]> existing = new HashMap<>();
-        for (Object[] m : memberships.ofUsers(usersByName.values().stream().map(User::getId).toList())) {
+        for (Object[] m : memberships.ofUsers(userRefs.values().stream().map(UserRepository.Ref::id).toList())) {
             existing.put(m[1] + ":" + m[2], m);
         }
         List<MembershipRepository.NewMembership> created = new ArrayList<>();
@@ -256,16 +253,15 @@ public class GroupService {
                 continue;
             }
             String key = row.key();
-            Group group = groupsByCode.get(row.group());
-            User user = usersByName.get(row.username());
+            Long groupId = groupIds.get(row.group());
+            UserRepository.Ref user = userRefs.get(row.username());
             GroupRole role = parseRole(row.role());
-            String userRole = run.userRole(row.username()) != null ? run.userRole(row.username())
-                    : user == null ? null : user.getRoleName();
+            String userRole = run.userRole(row.username()) != null ? run.userRole(row.username()) : user == null ? null : user.role();
             if (run.hasMembership(row.group(), row.username())) {
                 outcomes.set(i, ImportOutcome.rejected(key, "appears more than once in the source"));
                 continue;
             }
-            if (group == null && !(run.dryRun() && run.hasGroup(row.group()))) {
+            if (groupId == null && !(run.dryRun() && run.hasGroup(row.group()))) {
                 outcomes.set(i, ImportOutcome.rejected(key, "group: no class '" + row.group() + "'"));
                 continue;
             }
@@ -277,10 +273,10 @@ public class GroupService {
                 outcomes.set(i, ImportOutcome.rejected(key, "role: a student cannot teach a class"));
                 continue;
             }
-            Object[] stored = group == null || user == null ? null : existing.get(group.getId() + ":" + user.getId());
+            Object[] stored = groupId == null || user == null ? null : existing.get(groupId + ":" + user.id());
             if (stored == null) {
                 if (!run.dryRun()) {
-                    created.add(new MembershipRepository.NewMembership(group, user, role, row.createdAt()));
+                    created.add(new MembershipRepository.NewMembership(groupId, user.id(), role, row.createdAt()));
                 }
                 outcomes.set(i, ImportOutcome.created(key));
             } else if (role.id().equals(stored[3]) && (row.createdAt() == null || row.createdAt().equals(stored[4]))) {

@@ -2,12 +2,14 @@ package org.rollcall.group;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.rollcall.common.db.KeyBatches;
 import org.rollcall.user.User;
 import org.rollcall.user.UserDetail;
 
@@ -15,6 +17,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepository<Membership> {
+
+    private final KeyBatches batches;
+
+    public MembershipRepository(KeyBatches batches) {
+        this.batches = batches;
+    }
 
     public Optional<Membership> find(long groupId, long userId) {
         return find("group.id = ?1 and user.id = ?2", groupId, userId).firstResultOptional();
@@ -40,24 +48,26 @@ public class MembershipRepository implements PanacheRepository<Membership> {
 
     /** Memberships of these users: id, group id, user id, role, created. */
     public List<Object[]> ofUsers(Collection<Long> userIds) {
-        if (userIds.isEmpty()) {
-            return List.of();
+        List<Object[]> found = new ArrayList<>();
+        for (List<Long> batch : batches.split(userIds)) {
+            found.addAll(getEntityManager().createQuery("select m.id, m.group.id, m.user.id, m.role, m.createdAt from Membership m"
+                    + " where m.user.id in :users", Object[].class).setParameter("users", batch).getResultList());
         }
-        return getEntityManager().createQuery("select m.id, m.group.id, m.user.id, m.role, m.createdAt from Membership m"
-                + " where m.user.id in :users", Object[].class).setParameter("users", userIds).getResultList();
+        return found;
     }
 
     /** (class code, username) of every membership of these users. */
     public List<Object[]> pairsOfUsernames(Collection<String> usernames) {
-        if (usernames.isEmpty()) {
-            return List.of();
+        List<Object[]> found = new ArrayList<>();
+        for (List<String> batch : batches.split(usernames)) {
+            found.addAll(getEntityManager().createQuery("select g.code, u.username from Membership m join m.group g join m.user u"
+                    + " where u.username in :names", Object[].class).setParameter("names", batch).getResultList());
         }
-        return getEntityManager().createQuery("select g.code, u.username from Membership m join m.group g join m.user u"
-                + " where u.username in :names", Object[].class).setParameter("names", usernames).getResultList();
+        return found;
     }
 
     /** A membership to insert with {@link #insertAll}. */
-    public record NewMembership(Group group, User user, GroupRole role, Instant createdAt) {
+    public record NewMembership(long groupId, long userId, GroupRole role, Instant createdAt) {
     }
 
     /**
@@ -77,9 +87,10 @@ public class MembershipRepository implements PanacheRepository<Membership> {
         var query = getEntityManager().createQuery(hql.toString());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int p = 1;
+        var em = getEntityManager();
         for (NewMembership row : rows) {
-            query.setParameter(p++, row.group());
-            query.setParameter(p++, row.user());
+            query.setParameter(p++, em.getReference(Group.class, row.groupId()));
+            query.setParameter(p++, em.getReference(User.class, row.userId()));
             query.setParameter(p++, row.role().id());
             query.setParameter(p++, row.createdAt() == null ? now : row.createdAt());
         }

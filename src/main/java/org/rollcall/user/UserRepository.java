@@ -9,20 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.rollcall.auth.Actor;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
+import org.rollcall.common.db.KeyBatches;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class UserRepository implements PanacheRepository<User> {
+
+    private final KeyBatches batches;
+
+    public UserRepository(KeyBatches batches) {
+        this.batches = batches;
+    }
 
     /** Users a teacher may see besides all students: members of the classes they teach. */
     static final String TAUGHT_BY = "u.id in (select m2.user.id from Membership m2 where m2.group.id in"
@@ -33,30 +38,45 @@ public class UserRepository implements PanacheRepository<User> {
     }
 
     public Map<String, User> findByUsernames(Collection<String> usernames) {
-        if (usernames.isEmpty()) {
-            return Map.of();
+        Map<String, User> found = new HashMap<>();
+        for (List<String> batch : batches.split(usernames)) {
+            list("username in ?1", batch).forEach(u -> found.put(u.getUsername(), u));
         }
-        return list("username in ?1", usernames).stream().collect(Collectors.toMap(User::getUsername, Function.identity()));
+        return found;
+    }
+
+    /** A user as a membership needs it: id and role, without loading the entity. */
+    public record Ref(long id, String role) {
+    }
+
+    public Map<String, Ref> refsByUsernames(Collection<String> usernames) {
+        Map<String, Ref> found = new HashMap<>();
+        for (List<String> batch : batches.split(usernames)) {
+            getEntityManager().createQuery("select u.username, u.id, u.roleName from User u where u.username in :names", Object[].class)
+                    .setParameter("names", batch).getResultList()
+                    .forEach(row -> found.put((String) row[0], new Ref((Long) row[1], (String) row[2])));
+        }
+        return found;
     }
 
     /** Which users hold these emails: email -> username. */
     public Map<String, String> emailOwners(Collection<String> emails) {
-        if (emails.isEmpty()) {
-            return Map.of();
-        }
         Map<String, String> owners = new HashMap<>();
-        getEntityManager().createQuery("select u.email, u.username from User u where u.email in :emails", Object[].class)
-                .setParameter("emails", emails).getResultList()
-                .forEach(row -> owners.put((String) row[0], (String) row[1]));
+        for (List<String> batch : batches.split(emails)) {
+            getEntityManager().createQuery("select u.email, u.username from User u where u.email in :emails", Object[].class)
+                    .setParameter("emails", batch).getResultList()
+                    .forEach(row -> owners.put((String) row[0], (String) row[1]));
+        }
         return owners;
     }
 
     public Set<String> existingUsernames(Collection<String> usernames) {
-        if (usernames.isEmpty()) {
-            return Set.of();
+        Set<String> found = new HashSet<>();
+        for (List<String> batch : batches.split(usernames)) {
+            found.addAll(getEntityManager().createQuery("select u.username from User u where u.username in :names", String.class)
+                    .setParameter("names", batch).getResultList());
         }
-        return new HashSet<>(getEntityManager().createQuery("select u.username from User u where u.username in :names", String.class)
-                .setParameter("names", usernames).getResultList());
+        return found;
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.inject.Any;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,7 +23,10 @@ import org.rollcall.user.UserRepository;
 import org.rollcall.user.UserRow;
 import org.rollcall.user.UserService;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -80,6 +85,19 @@ class LegacyPasswordLoginTest {
             String upgraded = storedHash(username);
             assertTrue(upgraded.startsWith("$2a$"), uid + ": the hash is bcrypt after the first login, not " + upgraded.substring(0, 7));
             basic(username, password).get("/api/me").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void theLegacyCheckRunsBeforeSecurityJpasWhichCannotReadWerkzeugHashes() {
+        int legacy = new LegacyPasswordIdentityProvider(null, null, null).priority();
+        for (var handle : Arc.container().select(IdentityProvider.class, Any.Literal.INSTANCE).handles()) {
+            IdentityProvider<?> provider = handle.get();
+            if (provider.getRequestType() == UsernamePasswordAuthenticationRequest.class
+                    && !(provider instanceof LegacyPasswordIdentityProvider)) {
+                assertTrue(legacy > provider.priority(), provider.getClass().getName() + " has priority " + provider.priority()
+                        + ", not below the legacy check's " + legacy + ": their order would be left to chance");
+            }
         }
     }
 

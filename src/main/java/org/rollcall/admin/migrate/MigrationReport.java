@@ -39,6 +39,7 @@ final class MigrationReport {
     private final List<String> mismatches = new ArrayList<>();
     private final List<String> verified = new ArrayList<>();
     private long elapsedNanos;
+    private long cpuNanos;
 
     MigrationReport(boolean dryRun) {
         this.dryRun = dryRun;
@@ -81,8 +82,9 @@ final class MigrationReport {
         verified.add(line);
     }
 
-    void elapsed(long nanos) {
+    void elapsed(long nanos, long cpuNanos) {
         this.elapsedNanos = nanos;
+        this.cpuNanos = cpuNanos;
     }
 
     List<Rejection> rejections() {
@@ -131,7 +133,8 @@ final class MigrationReport {
         double seconds = elapsedNanos / 1e9;
         long users = tallies.get(Entity.USERS).read;
         out.println();
-        out.printf("Took %.1f s (%,.0f users/s).%n", seconds, seconds > 0 ? users / seconds : 0.0);
+        out.printf("Took %.1f s (%,.0f users/s), of which %.1f s CPU in the copying thread.%n", seconds,
+                seconds > 0 ? users / seconds : 0.0, cpuNanos / 1e9);
         switch (exitCode()) {
             case OK -> out.println(dryRun ? "Nothing would be rejected." : "Migrate finished: everything was copied.");
             case REJECTED -> out.println("Some records were rejected (exit code " + REJECTED + "). Fix them in the source and run"

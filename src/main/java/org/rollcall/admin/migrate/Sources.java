@@ -24,9 +24,12 @@ import org.sqlite.SQLiteConfig;
  */
 final class Sources {
 
-    /** Rollcall's H2 settings; without DATABASE_TO_LOWER its lower-case tables cannot be found. */
+    /**
+     * Rollcall's H2 settings (without DATABASE_TO_LOWER its lower-case tables cannot be found);
+     * lazy execution streams a large table instead of copying it into a temporary result first.
+     */
     private static final List<String> H2_SETTINGS = List.of("IFEXISTS=TRUE", "MODE=MySQL", "DATABASE_TO_LOWER=TRUE",
-            "CASE_INSENSITIVE_IDENTIFIERS=TRUE", "IGNORECASE=TRUE");
+            "CASE_INSENSITIVE_IDENTIFIERS=TRUE", "IGNORECASE=TRUE", "LAZY_QUERY_EXECUTION=TRUE");
 
     record Options(String user, String password, List<String> teachers, String defaultTerm) {
     }
