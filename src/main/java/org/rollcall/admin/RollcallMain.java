@@ -28,6 +28,8 @@ public class RollcallMain implements QuarkusApplication {
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("rollcall.command-mode", "true");
             System.setProperty("quarkus.banner.enabled", "false");
+            // Logs and progress on stderr, so a command's report on stdout can be piped or saved.
+            System.setProperty("quarkus.log.console.stderr", "true");
         }
         Quarkus.run(RollcallMain.class, args);
     }

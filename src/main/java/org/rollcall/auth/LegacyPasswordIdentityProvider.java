@@ -35,9 +35,13 @@ public class LegacyPasswordIdentityProvider implements IdentityProvider<Username
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    /**
+     * Must run before Security JPA's provider, which has the default priority (SYSTEM_FIRST + 1)
+     * and fails on a Werkzeug hash. With equal priorities their order was left to chance.
+     */
     @Override
     public int priority() {
-        return SYSTEM_FIRST + 1;
+        return SYSTEM_FIRST + 2;
     }
 
     @Override

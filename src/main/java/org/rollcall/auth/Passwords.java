@@ -5,6 +5,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -22,7 +25,29 @@ public final class Passwords {
     /** No 0/O, 1/l/I: a one-time password is often read aloud or copied from a screen. */
     private static final char[] READABLE = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
+    /** What Security JPA's bcrypt check accepts: $2b$ and $2y$ hashes fail to decode there. */
+    private static final Pattern BCRYPT = Pattern.compile("\\$2a\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+    private static final Pattern WERKZEUG = Pattern.compile("pbkdf2:(sha256|sha512|sha1):\\d{1,9}\\$[^$]+\\$[0-9a-fA-F]+");
+
+    private static final Set<String> HASH_SCHEMES = Set.of("scrypt", "argon2", "argon2i", "argon2d",
+            "argon2id", "2", "2b", "2x", "2y", "1", "5", "6", "md5", "sha1", "sha256", "sha512", "pbkdf2", "bcrypt");
+
     private Passwords() {
+    }
+
+    /**
+     * Why a hash brought in from elsewhere (migrate) could not be checked at login, or null when
+     * it can: bcrypt ($2a$) or Werkzeug PBKDF2. Never includes the hash itself.
+     */
+    public static String unsupportedHashReason(String hash) {
+        if (hash == null || BCRYPT.matcher(hash).matches() || WERKZEUG.matcher(hash).matches()) {
+            return null;
+        }
+        String method = (hash.startsWith("$") ? hash.substring(1) : hash).split("[$:]", 2)[0].toLowerCase(Locale.ROOT);
+        String known = "only bcrypt ($2a$) and Werkzeug pbkdf2:sha256/sha512/sha1 hashes can be used to log in";
+        // Name the scheme only when it is a known one: the "hash" could be a password stored in clear.
+        return !HASH_SCHEMES.contains(method) ? "is not a password hash Rollcall recognises: " + known
+                : "uses '" + method + "', which Rollcall cannot check: " + known;
     }
 
     public static String hash(String password) {

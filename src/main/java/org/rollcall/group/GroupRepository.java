@@ -1,5 +1,8 @@
 package org.rollcall.group;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +13,81 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
+import org.rollcall.common.db.KeyBatches;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class GroupRepository implements PanacheRepository<Group> {
 
+    private final KeyBatches batches;
+
+    public GroupRepository(KeyBatches batches) {
+        this.batches = batches;
+    }
+
     public Optional<Group> findByCode(String code) {
         return find("code", code).firstResultOptional();
+    }
+
+    public Map<String, Group> findByCodes(Collection<String> codes) {
+        Map<String, Group> found = new HashMap<>();
+        for (List<String> batch : batches.split(codes)) {
+            list("code in ?1", batch).forEach(g -> found.put(g.getCode(), g));
+        }
+        return found;
+    }
+
+    /** Class ids by code, without loading the entities. */
+    public Map<String, Long> idsByCodes(Collection<String> codes) {
+        Map<String, Long> found = new HashMap<>();
+        for (List<String> batch : batches.split(codes)) {
+            getEntityManager().createQuery("select g.code, g.id from Group g where g.code in :codes", Object[].class)
+                    .setParameter("codes", batch).getResultList()
+                    .forEach(row -> found.put((String) row[0], (Long) row[1]));
+        }
+        return found;
+    }
+
+    /**
+     * Inserts new classes with one multi-row statement (IDENTITY ids turn off Hibernate's insert
+     * batching); no entity callbacks run, so the timestamps are set here.
+     */
+    public void insertAll(List<GroupRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder hql = new StringBuilder("insert into Group (code, name, term, period, description, createdAt, updatedAt,"
+                + " version) values ");
+        int columns = 7;
+        for (int i = 0; i < rows.size(); i++) {
+            hql.append(i == 0 ? "(" : ", (");
+            for (int c = 1; c <= columns; c++) {
+                hql.append('?').append(i * columns + c).append(", ");
+            }
+            hql.append("0)");
+        }
+        var query = getEntityManager().createQuery(hql.toString());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int p = 1;
+        for (GroupRow row : rows) {
+            Instant created = row.createdAt() == null ? now : row.createdAt();
+            query.setParameter(p++, row.code());
+            query.setParameter(p++, row.name());
+            query.setParameter(p++, row.term());
+            query.setParameter(p++, row.period());
+            query.setParameter(p++, row.description());
+            query.setParameter(p++, created);
+            query.setParameter(p++, row.updatedAt() == null ? created : row.updatedAt());
+        }
+        query.executeUpdate();
+    }
+
+    /** Up to {@code size} classes with an id above {@code afterId}, in id order, as exported (id first). */
+    public List<Object[]> exportPage(long afterId, int size) {
+        return getEntityManager().createQuery("select g.id, g.code, g.name, g.term, g.period, g.description, g.createdAt,"
+                + " g.updatedAt from Group g where g.id > :after order by g.id", Object[].class)
+                .setParameter("after", afterId).setMaxResults(size).getResultList();
     }
 
     /** Classes visible to the actor (admins: all; teachers: those they teach), with member counts. */

@@ -1,6 +1,16 @@
 package org.rollcall.group;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -9,6 +19,8 @@ import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.DomainException;
+import org.rollcall.common.ImportOutcome;
+import org.rollcall.common.ImportRun;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Validation;
@@ -152,6 +164,235 @@ public class GroupService {
         memberships.delete(membership);
         audit.record(actor, AuditAction.MEMBER_REMOVE, group.getCode() + "/" + membership.getUser().getUsername(),
                 "role: " + membership.getRole().id());
+    }
+
+    /**
+     * Creates or updates classes brought in by migrate, matched by code, with the rules of
+     * create and update (admins only). Rows are decided in order; a dry run writes nothing.
+     */
+    @Transactional
+    public List<ImportOutcome> importGroups(Actor actor, List<GroupRow> rows, ImportRun run) {
+        requireAdmin(actor, "import classes");
+        List<GroupRow> valid = new ArrayList<>(rows.size());
+        List<ImportOutcome> outcomes = new ArrayList<>(rows.size());
+        for (GroupRow input : rows) {
+            GroupRow row = input.normalised();
+            try {
+                valid.add(validation.check(row));
+                outcomes.add(null);
+            } catch (DomainException e) {
+                valid.add(null);
+                outcomes.add(ImportOutcome.rejected(row.code(), e));
+            }
+        }
+        Map<String, Group> existing = groups.findByCodes(valid.stream().filter(Objects::nonNull).map(GroupRow::code).toList());
+        List<GroupRow> created = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            GroupRow row = valid.get(i);
+            if (row == null) {
+                continue;
+            }
+            if (run.hasGroup(row.code())) {
+                outcomes.set(i, ImportOutcome.rejected(row.code(), "code: appears more than once in the source"));
+                continue;
+            }
+            Group group = existing.get(row.code());
+            if (group == null) {
+                created.add(row);
+                outcomes.set(i, ImportOutcome.created(row.code()));
+            } else if (matches(group, row)) {
+                outcomes.set(i, ImportOutcome.unchanged(row.code()));
+            } else {
+                if (!run.dryRun()) {
+                    apply(group, row);
+                }
+                outcomes.set(i, ImportOutcome.updated(row.code()));
+            }
+            run.acceptGroup(row.code());
+        }
+        if (!run.dryRun()) {
+            groups.flush();
+            groups.insertAll(created);
+        }
+        return outcomes;
+    }
+
+    private static boolean matches(Group group, GroupRow row) {
+        return group.getName().equals(row.name()) && group.getTerm().equals(row.term())
+                && Objects.equals(group.getPeriod(), row.period()) && Objects.equals(group.getDescription(), row.description())
+                && (row.createdAt() == null || row.createdAt().equals(group.getCreatedAt()));
+    }
+
+    private static void apply(Group group, GroupRow row) {
+        group.setCode(row.code());
+        group.setName(row.name());
+        group.setTerm(row.term());
+        group.setPeriod(row.period());
+        group.setDescription(row.description());
+        if (row.createdAt() != null) {
+            group.setCreatedAt(row.createdAt());
+        }
+    }
+
+    /**
+     * Creates or updates memberships brought in by migrate, matched by (class code, username),
+     * with the membership rules (the class and the user must exist, a student cannot teach).
+     * In a dry run, classes and users accepted earlier in the run count as existing.
+     */
+    @Transactional
+    public List<ImportOutcome> importMemberships(Actor actor, List<MembershipRow> rows, ImportRun run) {
+        requireAdmin(actor, "import memberships");
+        List<MembershipRow> valid = new ArrayList<>(rows.size());
+        List<ImportOutcome> outcomes = new ArrayList<>(rows.size());
+        for (MembershipRow input : rows) {
+            MembershipRow row = input.normalised();
+            try {
+                validation.check(row);
+                parseRole(row.role());
+                valid.add(row);
+                outcomes.add(null);
+            } catch (DomainException e) {
+                valid.add(null);
+                outcomes.add(ImportOutcome.rejected(row.key(), e));
+            }
+        }
+        Set<String> codes = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        valid.stream().filter(Objects::nonNull).forEach(r -> {
+            codes.add(r.group());
+            names.add(r.username());
+        });
+        Map<String, Long> groupIds = groups.idsByCodes(codes);
+        Map<String, UserRepository.Ref> userRefs = users.refsByUsernames(names);
+        Map<String, Object[]> existing = new HashMap<>();
+        for (Object[] m : memberships.ofUsers(userRefs.values().stream().map(UserRepository.Ref::id).toList())) {
+            existing.put(m[1] + ":" + m[2], m);
+        }
+        List<MembershipRepository.NewMembership> created = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            MembershipRow row = valid.get(i);
+            if (row == null) {
+                continue;
+            }
+            String key = row.key();
+            Long groupId = groupIds.get(row.group());
+            UserRepository.Ref user = userRefs.get(row.username());
+            GroupRole role = parseRole(row.role());
+            String userRole = run.userRole(row.username()) != null ? run.userRole(row.username()) : user == null ? null : user.role();
+            if (run.hasMembership(row.group(), row.username())) {
+                outcomes.set(i, ImportOutcome.rejected(key, "appears more than once in the source"));
+                continue;
+            }
+            if (groupId == null && !(run.dryRun() && run.hasGroup(row.group()))) {
+                outcomes.set(i, ImportOutcome.rejected(key, "group: no class '" + row.group() + "'"));
+                continue;
+            }
+            if (user == null && !(run.dryRun() && run.hasUser(row.username()))) {
+                outcomes.set(i, ImportOutcome.rejected(key, "username: no user '" + row.username() + "'"));
+                continue;
+            }
+            if (role == GroupRole.TEACHER && Role.STUDENT.id().equals(userRole)) {
+                outcomes.set(i, ImportOutcome.rejected(key, "role: a student cannot teach a class"));
+                continue;
+            }
+            Object[] stored = groupId == null || user == null ? null : existing.get(groupId + ":" + user.id());
+            if (stored == null) {
+                if (!run.dryRun()) {
+                    created.add(new MembershipRepository.NewMembership(groupId, user.id(), role, row.createdAt()));
+                }
+                outcomes.set(i, ImportOutcome.created(key));
+            } else if (role.id().equals(stored[3]) && (row.createdAt() == null || row.createdAt().equals(stored[4]))) {
+                outcomes.set(i, ImportOutcome.unchanged(key));
+            } else {
+                if (!run.dryRun()) {
+                    Membership membership = memberships.findById((Long) stored[0]);
+                    membership.setRole(role);
+                    if (row.createdAt() != null) {
+                        membership.setCreatedAt(row.createdAt());
+                    }
+                }
+                outcomes.set(i, ImportOutcome.updated(key));
+            }
+            run.acceptMembership(row.group(), row.username());
+        }
+        if (!run.dryRun()) {
+            memberships.flush();
+            memberships.insertAll(created);
+        }
+        return outcomes;
+    }
+
+    private static GroupRole parseRole(String role) {
+        try {
+            return GroupRole.parse(role);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("role", e.getMessage());
+        }
+    }
+
+    /** Every class, page by page in id order, for export. */
+    @Transactional
+    public long exportGroups(Actor actor, int pageSize, Consumer<List<GroupRow>> sink) {
+        requireAdmin(actor, "export classes");
+        long after = -1;
+        long total = 0;
+        while (true) {
+            List<Object[]> page = groups.exportPage(after, pageSize);
+            if (page.isEmpty()) {
+                return total;
+            }
+            sink.accept(page.stream().map(r -> new GroupRow((String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], (Instant) r[6], (Instant) r[7])).toList());
+            after = (Long) page.get(page.size() - 1)[0];
+            total += page.size();
+        }
+    }
+
+    /** Every membership, page by page in id order, for export. */
+    @Transactional
+    public long exportMemberships(Actor actor, int pageSize, Consumer<List<MembershipRow>> sink) {
+        requireAdmin(actor, "export memberships");
+        long after = -1;
+        long total = 0;
+        while (true) {
+            List<Object[]> page = memberships.exportPage(after, pageSize);
+            if (page.isEmpty()) {
+                return total;
+            }
+            sink.accept(page.stream().map(r -> new MembershipRow((String) r[1], (String) r[2], (String) r[3], (Instant) r[4])).toList());
+            after = (Long) page.get(page.size() - 1)[0];
+            total += page.size();
+        }
+    }
+
+    /** Which of these class codes exist (e.g. to verify a migrate). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> existingCodes(Actor actor, Collection<String> codes) {
+        requireAdmin(actor, "list classes");
+        return new HashSet<>(groups.findByCodes(codes.stream().map(GroupService::normaliseCode).toList()).keySet());
+    }
+
+    /** The memberships of these users as "CODE/username" keys (e.g. to verify a migrate). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> membershipKeysOf(Actor actor, Collection<String> usernames) {
+        requireAdmin(actor, "list memberships");
+        return memberships.pairsOfUsernames(usernames).stream().map(p -> p[0] + "/" + p[1]).toList();
+    }
+
+    /** Deletes every class and membership (init on a database that holds data). */
+    @Transactional
+    public long deleteAllGroups(Actor actor) {
+        requireAdmin(actor, "delete all classes");
+        memberships.deleteAll();
+        long deleted = groups.deleteAll();
+        groups.flush();
+        return deleted;
+    }
+
+    private static void requireAdmin(Actor actor, String what) {
+        if (!actor.isAdmin()) {
+            throw DomainException.forbidden("Only an admin can " + what + ".");
+        }
     }
 
     private Membership membership(Group group, String username) {

@@ -1,16 +1,28 @@
 package org.rollcall.group;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.rollcall.common.db.KeyBatches;
+import org.rollcall.user.User;
 import org.rollcall.user.UserDetail;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepository<Membership> {
+
+    private final KeyBatches batches;
+
+    public MembershipRepository(KeyBatches batches) {
+        this.batches = batches;
+    }
 
     public Optional<Membership> find(long groupId, long userId) {
         return find("group.id = ?1 and user.id = ?2", groupId, userId).firstResultOptional();
@@ -32,6 +44,64 @@ public class MembershipRepository implements PanacheRepository<Membership> {
                 + " u.roleName, m.role, u.enabled, m.createdAt) from Membership m join m.user u where m.group.id = :groupId"
                 + " order by m.role desc, u.displayName, u.username", MemberView.class)
                 .setParameter("groupId", groupId).getResultList();
+    }
+
+    /** Memberships of these users: id, group id, user id, role, created. */
+    public List<Object[]> ofUsers(Collection<Long> userIds) {
+        List<Object[]> found = new ArrayList<>();
+        for (List<Long> batch : batches.split(userIds)) {
+            found.addAll(getEntityManager().createQuery("select m.id, m.group.id, m.user.id, m.role, m.createdAt from Membership m"
+                    + " where m.user.id in :users", Object[].class).setParameter("users", batch).getResultList());
+        }
+        return found;
+    }
+
+    /** (class code, username) of every membership of these users. */
+    public List<Object[]> pairsOfUsernames(Collection<String> usernames) {
+        List<Object[]> found = new ArrayList<>();
+        for (List<String> batch : batches.split(usernames)) {
+            found.addAll(getEntityManager().createQuery("select g.code, u.username from Membership m join m.group g join m.user u"
+                    + " where u.username in :names", Object[].class).setParameter("names", batch).getResultList());
+        }
+        return found;
+    }
+
+    /** A membership to insert with {@link #insertAll}. */
+    public record NewMembership(long groupId, long userId, GroupRole role, Instant createdAt) {
+    }
+
+    /**
+     * Inserts new memberships with one multi-row statement: IDENTITY ids turn off Hibernate's
+     * insert batching, and a round trip per membership would dominate a large migrate.
+     */
+    public void insertAll(List<NewMembership> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder hql = new StringBuilder("insert into Membership (group, user, role, createdAt) values ");
+        for (int i = 0; i < rows.size(); i++) {
+            int p = i * 4;
+            hql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?").append(p + 3)
+                    .append(", ?").append(p + 4).append(')');
+        }
+        var query = getEntityManager().createQuery(hql.toString());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int p = 1;
+        var em = getEntityManager();
+        for (NewMembership row : rows) {
+            query.setParameter(p++, em.getReference(Group.class, row.groupId()));
+            query.setParameter(p++, em.getReference(User.class, row.userId()));
+            query.setParameter(p++, row.role().id());
+            query.setParameter(p++, row.createdAt() == null ? now : row.createdAt());
+        }
+        query.executeUpdate();
+    }
+
+    /** Up to {@code size} memberships with an id above {@code afterId}: id, class code, username, role, created. */
+    public List<Object[]> exportPage(long afterId, int size) {
+        return getEntityManager().createQuery("select m.id, g.code, u.username, m.role, m.createdAt from Membership m"
+                + " join m.group g join m.user u where m.id > :after order by m.id", Object[].class)
+                .setParameter("after", afterId).setMaxResults(size).getResultList();
     }
 
     public long deleteByUser(long userId) {

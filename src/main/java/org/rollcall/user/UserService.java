@@ -1,8 +1,14 @@
 package org.rollcall.user;
 
-import org.rollcall.common.Text;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -13,8 +19,11 @@ import org.rollcall.audit.AuditLog;
 import org.rollcall.auth.Actor;
 import org.rollcall.auth.Passwords;
 import org.rollcall.common.DomainException;
+import org.rollcall.common.ImportOutcome;
+import org.rollcall.common.ImportRun;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
+import org.rollcall.common.Text;
 import org.rollcall.common.Validation;
 import org.rollcall.group.MembershipRepository;
 
@@ -201,6 +210,166 @@ public class UserService {
         users.update("passwordHash = ?1 where username = ?2", bcryptHash, username);
     }
 
+    /**
+     * Creates or updates users brought in by migrate, matched by username. The rules of create
+     * and update hold (validation, normalisation, unique username and email, admins only).
+     * Password hashes are taken as given when Rollcall can check them at login; none is computed
+     * here. Rows are decided in order and each gets an outcome; a dry run writes nothing.
+     */
+    @Transactional
+    public List<ImportOutcome> importUsers(Actor actor, List<UserRow> rows, ImportRun run) {
+        requireAdmin(actor, "import users");
+        List<UserRow> valid = new ArrayList<>(rows.size());
+        List<ImportOutcome> outcomes = new ArrayList<>(rows.size());
+        for (UserRow input : rows) {
+            UserRow row = input.normalised();
+            try {
+                valid.add(checkImport(row));
+                outcomes.add(null);
+            } catch (DomainException e) {
+                valid.add(null);
+                outcomes.add(ImportOutcome.rejected(row.username(), e));
+            }
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        valid.stream().filter(Objects::nonNull).forEach(r -> {
+            names.add(r.username());
+            if (r.email() != null) {
+                emails.add(r.email());
+            }
+        });
+        Map<String, User> existing = users.findByUsernames(names);
+        Map<String, String> emailOwners = users.emailOwners(emails);
+        List<UserRow> created = new ArrayList<>();
+        List<String> loginAffected = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            UserRow row = valid.get(i);
+            if (row == null) {
+                continue;
+            }
+            String username = row.username();
+            String otherOwner = row.email() == null ? null
+                    : Optional.ofNullable(run.emailOwner(row.email())).orElse(emailOwners.get(row.email()));
+            if (run.hasUser(username)) {
+                outcomes.set(i, ImportOutcome.rejected(username, "username: appears more than once in the source"));
+                continue;
+            }
+            if (otherOwner != null && !otherOwner.equals(username)) {
+                outcomes.set(i, ImportOutcome.rejected(username, "email: is already used by user '" + otherOwner + "'"));
+                continue;
+            }
+            User user = existing.get(username);
+            if (user == null) {
+                created.add(row);
+                outcomes.set(i, ImportOutcome.created(username));
+            } else if (matches(user, row)) {
+                outcomes.set(i, ImportOutcome.unchanged(username));
+            } else {
+                if (!run.dryRun()) {
+                    boolean affectsLogin = !user.getRoleName().equals(row.role()) || user.isEnabled() != row.enabled()
+                            || (row.passwordHash() != null && !row.passwordHash().equals(user.getPasswordHash()));
+                    apply(user, row);
+                    if (affectsLogin) {
+                        loginAffected.add(username);
+                    }
+                }
+                outcomes.set(i, ImportOutcome.updated(username));
+            }
+            run.acceptUser(username, row.role(), row.email());
+        }
+        if (!run.dryRun()) {
+            users.flush();
+            users.insertAll(created);
+            loginAffected.forEach(u -> accountChanged.fire(new AccountChanged(u)));
+        }
+        return outcomes;
+    }
+
+    private UserRow checkImport(UserRow row) {
+        validation.check(row);
+        try {
+            Role.parse(row.role());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("role", e.getMessage());
+        }
+        String hashProblem = Passwords.unsupportedHashReason(row.passwordHash());
+        if (hashProblem != null) {
+            throw DomainException.invalid("passwordHash", hashProblem);
+        }
+        return row;
+    }
+
+    /** Whether the stored user already says what the row says (unknown values in the row match anything). */
+    private static boolean matches(User user, UserRow row) {
+        return user.getDisplayName().equals(row.displayName())
+                && Objects.equals(user.getEmail(), row.email())
+                && user.getRoleName().equals(row.role())
+                && user.isEnabled() == row.enabled()
+                && user.isMustChangePassword() == row.mustChangePassword()
+                && (row.passwordHash() == null || row.passwordHash().equals(user.getPasswordHash()))
+                && (row.lastLoginAt() == null || row.lastLoginAt().equals(user.getLastLoginAt()))
+                && (row.createdAt() == null || row.createdAt().equals(user.getCreatedAt()));
+    }
+
+    private static void apply(User user, UserRow row) {
+        user.setDisplayName(row.displayName());
+        user.setEmail(row.email());
+        user.setRole(Role.parse(row.role()));
+        user.setEnabled(row.enabled());
+        user.setMustChangePassword(row.mustChangePassword());
+        if (row.passwordHash() != null) {
+            user.setPasswordHash(row.passwordHash());
+        }
+        if (row.lastLoginAt() != null) {
+            user.setLastLoginAt(row.lastLoginAt());
+        }
+        if (row.createdAt() != null) {
+            user.setCreatedAt(row.createdAt());
+        }
+    }
+
+    /**
+     * Every user with every stored field (password hashes included), page by page in id order,
+     * for export. Run it inside one transaction to get one consistent copy.
+     *
+     * @return how many users were handed to the sink
+     */
+    @Transactional
+    public long exportUsers(Actor actor, int pageSize, Consumer<List<UserRow>> sink) {
+        requireAdmin(actor, "export users");
+        long after = -1;
+        long total = 0;
+        while (true) {
+            List<Object[]> page = users.exportPage(after, pageSize);
+            if (page.isEmpty()) {
+                return total;
+            }
+            sink.accept(page.stream().map(r -> new UserRow((String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], (Boolean) r[6], (Boolean) r[7], (java.time.Instant) r[8], (java.time.Instant) r[9],
+                    (java.time.Instant) r[10])).toList());
+            after = (Long) page.get(page.size() - 1)[0];
+            total += page.size();
+        }
+    }
+
+    /** Which of these usernames exist (e.g. to verify a migrate). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> existingUsernames(Actor actor, Collection<String> usernames) {
+        requireAdmin(actor, "list users");
+        return users.existingUsernames(usernames.stream().map(Text::lower).toList());
+    }
+
+    /** Deletes every user with their memberships and tokens (init on a database that holds data). */
+    @Transactional
+    public long deleteAllUsers(Actor actor) {
+        requireAdmin(actor, "delete all users");
+        memberships.deleteAll();
+        long deleted = users.deleteAll();
+        users.flush();
+        return deleted;
+    }
+
     public static void checkPasswordRules(String field, String password) {
         if (password == null || password.length() < 8) {
             throw DomainException.invalid(field, "must be at least 8 characters");
@@ -238,6 +407,12 @@ public class UserService {
     private static void requireMayManageRole(Actor actor, Role role) {
         if (!actor.isAdmin() && role != Role.STUDENT) {
             throw DomainException.forbidden("Teachers can create and edit students only.");
+        }
+    }
+
+    private static void requireAdmin(Actor actor, String what) {
+        if (!actor.isAdmin()) {
+            throw DomainException.forbidden("Only an admin can " + what + ".");
         }
     }
 

@@ -1,0 +1,228 @@
+package org.rollcall.admin.migrate;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.rollcall.admin.migrate.Source.Entity;
+import org.rollcall.admin.migrate.Source.Read;
+import org.rollcall.admin.migrate.Source.Sink;
+import org.rollcall.auth.Actor;
+import org.rollcall.common.ImportOutcome;
+import org.rollcall.common.ImportRun;
+import org.rollcall.group.GroupRow;
+import org.rollcall.group.GroupService;
+import org.rollcall.group.MembershipRow;
+import org.rollcall.user.UserRow;
+import org.rollcall.user.UserService;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Copies a source into this database through the services, chunk by chunk: classes, then users,
+ * then memberships. Each chunk is one transaction, so a run killed at any point leaves whole
+ * chunks behind, and running again (upsert by username / class code) completes it.
+ */
+@ApplicationScoped
+public class Migration {
+
+    private static final int VERIFY_CHUNK = 1000;
+
+    private final UserService users;
+    private final GroupService groups;
+
+    public Migration(UserService users, GroupService groups) {
+        this.users = users;
+        this.groups = groups;
+    }
+
+    @FunctionalInterface
+    interface Reader<T> {
+        void read(Sink<T> sink) throws Exception;
+    }
+
+    MigrationReport run(Source source, boolean dryRun, int chunkSize, Progress progress) throws Exception {
+        long started = System.nanoTime();
+        long cpuStarted = cpuTime();
+        ImportRun run = new ImportRun(dryRun);
+        MigrationReport report = new MigrationReport(dryRun);
+        Map<Entity, Long> counts = new EnumMap<>(Entity.class);
+        for (Entity entity : Entity.values()) {
+            counts.put(entity, source.count(entity));
+        }
+        Actor system = Actor.SYSTEM;
+        new Phase<GroupRow>(Entity.GROUPS, chunkSize, run, report, progress, GroupRow::code)
+                .copy(counts.get(Entity.GROUPS), source::groups, rows -> groups.importGroups(system, rows, run));
+        new Phase<UserRow>(Entity.USERS, chunkSize, run, report, progress, UserRow::username)
+                .copy(counts.get(Entity.USERS), source::users, rows -> users.importUsers(system, rows, run));
+        new Phase<MembershipRow>(Entity.MEMBERSHIPS, chunkSize, run, report, progress, MembershipRow::key)
+                .copy(counts.get(Entity.MEMBERSHIPS), source::memberships, rows -> groups.importMemberships(system, rows, run));
+        source.problems().forEach(report::problem);
+        source.notes().forEach(report::note);
+        for (Entity entity : Entity.values()) {
+            long read = report.tally(entity).read;
+            if (read != counts.get(entity)) {
+                report.mismatch(String.format("%s: the source holds %,d but %,d were read", entity.label, counts.get(entity), read));
+            }
+        }
+        if (!dryRun) {
+            QuarkusTransaction.requiringNew().run(() -> verify(run, report));
+        }
+        report.elapsed(System.nanoTime() - started, cpuTime() - cpuStarted);
+        return report;
+    }
+
+    /** CPU time of this thread, which does all the reading and copying (JIT and GC run elsewhere). */
+    private static long cpuTime() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+    }
+
+    /** Checks that every record accepted is now in this database. */
+    private void verify(ImportRun run, MigrationReport report) {
+        long groupsFound = 0;
+        for (List<String> chunk : chunks(run.groupCodes())) {
+            groupsFound += groups.existingCodes(Actor.SYSTEM, chunk).size();
+        }
+        long usersFound = 0;
+        long membershipsFound = 0;
+        for (List<String> chunk : chunks(run.usernames())) {
+            usersFound += users.existingUsernames(Actor.SYSTEM, chunk).size();
+            membershipsFound += groups.membershipKeysOf(Actor.SYSTEM, chunk).stream()
+                    .filter(key -> {
+                        int slash = key.indexOf('/');
+                        return run.hasMembership(key.substring(0, slash), key.substring(slash + 1));
+                    }).count();
+        }
+        check(report, Entity.GROUPS, groupsFound);
+        check(report, Entity.USERS, usersFound);
+        check(report, Entity.MEMBERSHIPS, membershipsFound);
+    }
+
+    private static void check(MigrationReport report, Entity entity, long found) {
+        MigrationReport.Tally t = report.tally(entity);
+        String line = String.format("%s: %,d read, %,d rejected, %,d expected in this database, %,d found", entity.label,
+                t.read, t.rejected, t.accepted(), found);
+        if (found == t.accepted()) {
+            report.verified(line);
+        } else {
+            report.mismatch(line);
+        }
+    }
+
+    private static List<List<String>> chunks(Iterable<String> keys) {
+        List<List<String>> chunks = new ArrayList<>();
+        List<String> chunk = new ArrayList<>(VERIFY_CHUNK);
+        for (String key : keys) {
+            chunk.add(key);
+            if (chunk.size() == VERIFY_CHUNK) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>(VERIFY_CHUNK);
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    /** One kind of record: read, chunk, import, tally. */
+    private static final class Phase<T> {
+        private final Entity entity;
+        private final int chunkSize;
+        private final ImportRun run;
+        private final MigrationReport report;
+        private final Progress progress;
+        private final Function<T, String> keyOf;
+
+        Phase(Entity entity, int chunkSize, ImportRun run, MigrationReport report, Progress progress, Function<T, String> keyOf) {
+            this.entity = entity;
+            this.chunkSize = chunkSize;
+            this.run = run;
+            this.report = report;
+            this.progress = progress;
+            this.keyOf = keyOf;
+        }
+
+        void copy(long total, Reader<T> reader, Function<List<T>, List<ImportOutcome>> importer) throws Exception {
+            progress.start(entity.label, total);
+            List<Read<T>> chunk = new ArrayList<>(chunkSize);
+            reader.read(read -> {
+                if (read.problem() != null) {
+                    report.record(entity, read.origin(), ImportOutcome.rejected(read.key(), read.problem()));
+                    progress.advance(1);
+                    return;
+                }
+                chunk.add(read);
+                if (chunk.size() >= chunkSize) {
+                    importChunk(chunk, importer);
+                    chunk.clear();
+                }
+            });
+            if (!chunk.isEmpty()) {
+                importChunk(chunk, importer);
+            }
+            progress.finish();
+        }
+
+        /**
+         * Imports a chunk in one transaction. Should the database refuse it over a constraint the
+         * services could not foresee (its collation compares differently from Java), the chunk is
+         * retried row by row so only the offending record is rejected.
+         */
+        private void importChunk(List<Read<T>> chunk, Function<List<T>, List<ImportOutcome>> importer) {
+            List<ImportOutcome> outcomes;
+            try {
+                outcomes = importer.apply(chunk.stream().map(Read::row).toList());
+                run.commitChunk();
+            } catch (RuntimeException e) {
+                run.discardChunk();
+                if (constraintViolation(e) == null) {
+                    throw e;
+                }
+                outcomes = new ArrayList<>(chunk.size());
+                for (Read<T> read : chunk) {
+                    outcomes.add(importOne(read.row(), importer));
+                }
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                report.record(entity, chunk.get(i).origin(), outcomes.get(i));
+            }
+            progress.advance(chunk.size());
+        }
+
+        private ImportOutcome importOne(T row, Function<List<T>, List<ImportOutcome>> importer) {
+            try {
+                ImportOutcome outcome = importer.apply(List.of(row)).get(0);
+                run.commitChunk();
+                return outcome;
+            } catch (RuntimeException e) {
+                run.discardChunk();
+                SQLException cause = constraintViolation(e);
+                if (cause == null) {
+                    throw e;
+                }
+                return ImportOutcome.rejected(keyOf.apply(row), "the database refused it: " + cause.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+
+        /** The SQL error when the database refused the data itself (constraint or data exception), else null. */
+        private static SQLException constraintViolation(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("22"))) {
+                    return sql;
+                }
+                if (t.getCause() == t) {
+                    break;
+                }
+            }
+            return null;
+        }
+    }
+}

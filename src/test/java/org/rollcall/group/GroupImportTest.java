@@ -1,0 +1,109 @@
+package org.rollcall.group;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.rollcall.auth.Actor;
+import org.rollcall.common.ImportOutcome;
+import org.rollcall.common.ImportOutcome.Action;
+import org.rollcall.common.ImportRun;
+import org.rollcall.support.Api;
+import org.rollcall.user.UserRow;
+import org.rollcall.user.UserService;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The migrate path into classes and memberships keeps the membership rules of the web app. */
+@QuarkusTest
+class GroupImportTest {
+
+    private static final Instant WHEN = Instant.parse("2022-02-02T10:20:30.405060Z");
+
+    private final GroupService groups;
+    private final UserService users;
+
+    GroupImportTest(GroupService groups, UserService users) {
+        this.groups = groups;
+        this.users = users;
+    }
+
+    private static String code() {
+        String code = Api.unique("IMP").toUpperCase().replace("-", "");
+        return code.substring(0, Math.min(16, code.length()));
+    }
+
+    private List<Action> actions(List<ImportOutcome> outcomes) {
+        return outcomes.stream().map(ImportOutcome::action).toList();
+    }
+
+    @Test
+    void classesAreUpsertedByCodeWithTheFormsRules() {
+        String code = code();
+        var first = groups.importGroups(Actor.SYSTEM, List.of(new GroupRow(code.toLowerCase(), " Imported ", "2025-26", null, "Ünïcödé", WHEN, WHEN),
+                new GroupRow("bad code!", "Bad", "2025-26", null, null, null, null)), new ImportRun(false));
+        assertEquals(List.of(Action.CREATED, Action.REJECTED), actions(first));
+        assertEquals("code: may contain only letters, digits, '_' and '-'", first.get(1).reason());
+        Api.asAdmin().get("/api/groups/" + code).then().statusCode(200)
+                .body("name", equalTo("Imported"))
+                .body("description", equalTo("Ünïcödé"))
+                .body("createdAt", equalTo("2022-02-02T10:20:30.405060Z"));
+        var again = groups.importGroups(Actor.SYSTEM, List.of(new GroupRow(code, "Imported", "2025-26", null, "Ünïcödé", WHEN, WHEN),
+                new GroupRow(code, "Renamed", "2025-26", "4", null, null, null)), new ImportRun(false));
+        assertEquals(List.of(Action.UNCHANGED, Action.REJECTED), actions(again), "a code twice in one source: the first wins");
+        assertEquals(List.of(Action.UPDATED), actions(groups.importGroups(Actor.SYSTEM,
+                List.of(new GroupRow(code, "Renamed", "2025-26", "4", null, null, null)), new ImportRun(false))));
+        Api.asAdmin().get("/api/groups/" + code).then().body("name", equalTo("Renamed")).body("period", equalTo("4"));
+    }
+
+    @Test
+    void membershipsNeedTheClassAndTheUserAndAStudentCannotTeach() {
+        String code = code();
+        String student = Api.createUser("ms", "student");
+        String teacher = Api.createUser("mt", "teacher");
+        groups.importGroups(Actor.SYSTEM, List.of(new GroupRow(code, "Members", "2025-26", null, null, null, null)), new ImportRun(false));
+        var outcomes = groups.importMemberships(Actor.SYSTEM, List.of(
+                new MembershipRow(code, student.toUpperCase(), "student", WHEN),
+                new MembershipRow(code, teacher, "teacher", null),
+                new MembershipRow(code, Api.createUser("ms", "student"), "teacher", null),
+                new MembershipRow("NOPE" + code, student, "student", null),
+                new MembershipRow(code, "nobody-" + student, "student", null),
+                new MembershipRow(code, student, "wizard", null),
+                new MembershipRow(code, student, "student", null)), new ImportRun(false));
+        assertEquals(List.of(Action.CREATED, Action.CREATED, Action.REJECTED, Action.REJECTED, Action.REJECTED, Action.REJECTED,
+                Action.REJECTED), actions(outcomes));
+        assertEquals("role: a student cannot teach a class", outcomes.get(2).reason());
+        assertEquals("group: no class 'NOPE" + code + "'", outcomes.get(3).reason());
+        assertEquals("username: no user 'nobody-" + student + "'", outcomes.get(4).reason());
+        assertEquals("role: unknown role in class 'wizard': use teacher or student", outcomes.get(5).reason());
+        assertEquals("appears more than once in the source", outcomes.get(6).reason());
+        Api.asAdmin().get("/api/groups/" + code + "/members").then().statusCode(200)
+                .body("username", containsInAnyOrder(student, teacher));
+
+        var rerun = groups.importMemberships(Actor.SYSTEM, List.of(new MembershipRow(code, student, "student", WHEN),
+                new MembershipRow(code, teacher, "student", null)), new ImportRun(false));
+        assertEquals(List.of(Action.UNCHANGED, Action.UPDATED), actions(rerun));
+        Api.asAdmin().get("/api/groups/" + code + "/members").then()
+                .body("find { it.username == '" + teacher + "' }.role", equalTo("student"));
+    }
+
+    @Test
+    void aDryRunCountsClassesAndUsersAcceptedEarlierInTheRunAndWritesNothing() {
+        String code = code();
+        String username = Api.unique("dryms");
+        ImportRun run = new ImportRun(true);
+        groups.importGroups(Actor.SYSTEM, List.of(new GroupRow(code, "Planned", "2025-26", null, null, null, null)), run);
+        run.commitChunk();
+        users.importUsers(Actor.SYSTEM, List.of(new UserRow(username, "Planned", null, "student", null, true, false, null, null, null)), run);
+        run.commitChunk();
+        var planned = groups.importMemberships(Actor.SYSTEM, List.of(new MembershipRow(code, username, "student", null),
+                new MembershipRow(code, username + "-x", "student", null)), run);
+        assertEquals(List.of(Action.CREATED, Action.REJECTED), actions(planned));
+        Api.asAdmin().get("/api/groups/" + code).then().statusCode(404);
+        Api.asAdmin().get("/api/users/" + username).then().statusCode(404);
+    }
+}

@@ -1,0 +1,191 @@
+package org.rollcall.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Runs the packaged app (target/quarkus-app/quarkus-run.jar) as a child process, the way an admin
+ * runs a command from a shell. The jar is built first when it is missing or older than the
+ * sources (the first such test of a fresh checkout waits for that build). The child gets a clean
+ * environment: no DB_* unless given (so it never lands in the suite's own database), its own
+ * working directory (no stray .env), logs at WARN and a 512 MB heap.
+ */
+public final class PackagedCommand {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    public static final Path JAR = ROOT.resolve("target/quarkus-app/quarkus-run.jar");
+    private static final List<String> NOT_INHERITED = List.of("DB_", "ADMIN_", "ROLLCALL_", "QUARKUS_", "SOURCE_DB_", "APP_DB_");
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static boolean checked;
+
+    /** What a finished command printed and returned. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public String all() {
+            return stdout + "\n" + stderr;
+        }
+    }
+
+    /** A started command: its process and the directory it runs in (stdout.txt, stderr.txt). */
+    public record Launch(Process process, Path dir) {
+
+        public String stdout() {
+            return read(dir.resolve("stdout.txt"));
+        }
+
+        public String stderr() {
+            return read(dir.resolve("stderr.txt"));
+        }
+
+        /** Waits (at most five minutes) for the command to finish. */
+        public Result finish() {
+            try {
+                if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    fail("The command in " + dir + " did not finish within 5 minutes");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return new Result(process.exitValue(), stdout(), stderr());
+        }
+
+        /** Polls stderr until it satisfies the condition; false if the process ended or the deadline passed first. */
+        public boolean awaitStderr(Predicate<String> condition, Duration deadline) {
+            long end = System.nanoTime() + deadline.toNanos();
+            while (System.nanoTime() < end) {
+                if (condition.test(stderr())) {
+                    return true;
+                }
+                if (!process.isAlive()) {
+                    return condition.test(stderr());
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return false;
+        }
+    }
+
+    private PackagedCommand() {
+    }
+
+    /** Runs a command to completion with stdin closed, i.e. not on a terminal. */
+    public static Result run(Path scratch, Map<String, String> env, String... args) {
+        return start(scratch, env, args).finish();
+    }
+
+    public static Launch start(Path scratch, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return start(scratch, env, command);
+    }
+
+    /** Starts any command line with the same clean environment (e.g. the app under 'script' for a terminal). */
+    public static Launch start(Path scratch, Map<String, String> env, List<String> command) {
+        try {
+            Path dir = Files.createDirectories(scratch.resolve("run-" + RUNS.incrementAndGet()));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(dir.resolve("stdout.txt").toFile())
+                    .redirectError(dir.resolve("stderr.txt").toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().keySet().removeIf(name -> NOT_INHERITED.stream().anyMatch(name::startsWith));
+            builder.environment().put("QUARKUS_LOG_LEVEL", "WARN");
+            builder.environment().putAll(env);
+            return new Launch(builder.start(), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The environment for an H2 database in {@code dir} (ROLLCALL_DATA_DIR). */
+    public static Map<String, String> h2(Path dir) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ROLLCALL_DATA_DIR", dir.toString());
+        return env;
+    }
+
+    /** The environment for a database on the local MariaDB (see {@link MariaDb#rollcallEnv}). */
+    public static Map<String, String> mariaDb(String database) {
+        return new LinkedHashMap<>(MariaDb.rollcallEnv(database));
+    }
+
+    public static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** The packaged jar, built now if missing or older than the sources. */
+    public static synchronized Path jar() {
+        if (!checked) {
+            if (stale()) {
+                build();
+            }
+            checked = true;
+        }
+        return JAR;
+    }
+
+    private static boolean stale() {
+        if (!Files.exists(JAR)) {
+            return true;
+        }
+        try (Stream<Path> sources = Stream.concat(Files.walk(ROOT.resolve("src/main")), Stream.of(ROOT.resolve("pom.xml")))) {
+            FileTime built = Files.getLastModifiedTime(JAR);
+            return sources.filter(Files::isRegularFile).anyMatch(p -> modified(p).compareTo(built) > 0);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(Long.MAX_VALUE);
+        }
+    }
+
+    private static void build() {
+        Path log = ROOT.resolve("target/packaged-app-build.log");
+        try {
+            Process build = new ProcessBuilder(ROOT.resolve("mvnw").toString(), "-q", "-B", "package", "-DskipTests",
+                    "-Dmaven.test.skip=true").directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!build.waitFor(15, TimeUnit.MINUTES) || build.exitValue() != 0) {
+                fail("Building the packaged app failed; see " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
