@@ -78,7 +78,7 @@ class InitCommandTest {
 
         Result forced = PackagedCommand.run(scratch, h2(), "init", "--yes", "--force");
         assertEquals(0, forced.exitCode(), forced.all());
-        assertTrue(forced.stdout().contains("No backup was taken"), forced.stdout());
+        assertTrue(forced.stdout().contains("Safety backup taken before deleting anything: "), forced.stdout());
         assertNotEquals(adminHash, storedHash("admin"), "the data was replaced by new starter records");
         assertTrue(status(h2()).contains("Users:          6"), "no records were doubled");
     }
