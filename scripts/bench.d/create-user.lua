@@ -1,8 +1,10 @@
 -- Each request creates a new student without a password (no bcrypt: that cost is a login's, not a create's).
+local threads = 0
 local counter = 0
 local prefix
 setup = function(thread)
-  thread:set("tid", tostring(math.random(100000, 999999)))
+  threads = threads + 1
+  thread:set("tid", string.format("%d-%d", threads, os.time()))
 end
 init = function()
   prefix = "new" .. tid .. "-"
