@@ -19,6 +19,7 @@ import org.rollcall.auth.Actor;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.ImportOutcome;
 import org.rollcall.common.ImportRun;
+import org.rollcall.common.Instants;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Validation;
@@ -198,7 +199,7 @@ public class GroupService {
     private static boolean matches(Group group, GroupRow row) {
         return group.getName().equals(row.name()) && group.getTerm().equals(row.term())
                 && Objects.equals(group.getPeriod(), row.period()) && Objects.equals(group.getDescription(), row.description())
-                && (row.createdAt() == null || row.createdAt().equals(group.getCreatedAt()));
+                && (row.createdAt() == null || Instants.sameAsStored(row.createdAt(), group.getCreatedAt()));
     }
 
     private static void apply(Group group, GroupRow row) {
@@ -279,7 +280,7 @@ public class GroupService {
                     created.add(new MembershipRepository.NewMembership(groupId, user.id(), role, row.createdAt()));
                 }
                 outcomes.set(i, ImportOutcome.created(key));
-            } else if (role.id().equals(stored[3]) && (row.createdAt() == null || row.createdAt().equals(stored[4]))) {
+            } else if (role.id().equals(stored[3]) && (row.createdAt() == null || Instants.sameAsStored(row.createdAt(), (Instant) stored[4]))) {
                 outcomes.set(i, ImportOutcome.unchanged(key));
             } else {
                 if (!run.dryRun()) {
