@@ -270,8 +270,10 @@ public class GroupService {
                 outcomes.set(i, ImportOutcome.rejected(key, "username: no user '" + row.username() + "'"));
                 continue;
             }
-            if (role == GroupRole.TEACHER && Role.STUDENT.id().equals(userRole)) {
-                outcomes.set(i, ImportOutcome.rejected(key, "role: a student cannot teach a class"));
+            try {
+                requireFitsRole(Role.parse(userRole), role);
+            } catch (DomainException e) {
+                outcomes.set(i, ImportOutcome.rejected(key, e));
                 continue;
             }
             Object[] stored = groupId == null || user == null ? null : existing.get(groupId + ":" + user.id());
@@ -395,7 +397,11 @@ public class GroupService {
     }
 
     private static void requireFitsRole(User user, GroupRole role) {
-        if (role == GroupRole.TEACHER && user.getRole() == Role.STUDENT) {
+        requireFitsRole(user.getRole(), role);
+    }
+
+    private static void requireFitsRole(Role userRole, GroupRole role) {
+        if (role == GroupRole.TEACHER && userRole == Role.STUDENT) {
             throw DomainException.invalid("role", "a student cannot teach a class");
         }
     }
