@@ -21,6 +21,7 @@ import org.rollcall.auth.Actor;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.ImportOutcome;
 import org.rollcall.common.ImportRun;
+import org.rollcall.common.Instants;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Validation;
@@ -220,7 +221,7 @@ public class GroupService {
     private static boolean matches(Group group, GroupRow row) {
         return group.getName().equals(row.name()) && group.getTerm().equals(row.term())
                 && Objects.equals(group.getPeriod(), row.period()) && Objects.equals(group.getDescription(), row.description())
-                && (row.createdAt() == null || row.createdAt().equals(group.getCreatedAt()));
+                && (row.createdAt() == null || Instants.sameAsStored(row.createdAt(), group.getCreatedAt()));
     }
 
     private static void apply(Group group, GroupRow row) {
@@ -291,8 +292,10 @@ public class GroupService {
                 outcomes.set(i, ImportOutcome.rejected(key, "username: no user '" + row.username() + "'"));
                 continue;
             }
-            if (role == GroupRole.TEACHER && Role.STUDENT.id().equals(userRole)) {
-                outcomes.set(i, ImportOutcome.rejected(key, "role: a student cannot teach a class"));
+            try {
+                requireFitsRole(Role.parse(userRole), role);
+            } catch (DomainException e) {
+                outcomes.set(i, ImportOutcome.rejected(key, e));
                 continue;
             }
             Object[] stored = groupId == null || user == null ? null : existing.get(groupId + ":" + user.id());
@@ -301,7 +304,7 @@ public class GroupService {
                     created.add(new MembershipRepository.NewMembership(groupId, user.id(), role, row.createdAt()));
                 }
                 outcomes.set(i, ImportOutcome.created(key));
-            } else if (role.id().equals(stored[3]) && (row.createdAt() == null || row.createdAt().equals(stored[4]))) {
+            } else if (role.id().equals(stored[3]) && (row.createdAt() == null || Instants.sameAsStored(row.createdAt(), (Instant) stored[4]))) {
                 outcomes.set(i, ImportOutcome.unchanged(key));
             } else {
                 if (!run.dryRun()) {
@@ -416,7 +419,11 @@ public class GroupService {
     }
 
     private static void requireFitsRole(User user, GroupRole role) {
-        if (role == GroupRole.TEACHER && user.getRole() == Role.STUDENT) {
+        requireFitsRole(user.getRole(), role);
+    }
+
+    private static void requireFitsRole(Role userRole, GroupRole role) {
+        if (role == GroupRole.TEACHER && userRole == Role.STUDENT) {
             throw DomainException.invalid("role", "a student cannot teach a class");
         }
     }

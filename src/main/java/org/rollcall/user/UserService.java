@@ -21,6 +21,7 @@ import org.rollcall.auth.Passwords;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.ImportOutcome;
 import org.rollcall.common.ImportRun;
+import org.rollcall.common.Instants;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Text;
@@ -308,8 +309,8 @@ public class UserService {
                 && user.isEnabled() == row.enabled()
                 && user.isMustChangePassword() == row.mustChangePassword()
                 && (row.passwordHash() == null || row.passwordHash().equals(user.getPasswordHash()))
-                && (row.lastLoginAt() == null || row.lastLoginAt().equals(user.getLastLoginAt()))
-                && (row.createdAt() == null || row.createdAt().equals(user.getCreatedAt()));
+                && (row.lastLoginAt() == null || Instants.sameAsStored(row.lastLoginAt(), user.getLastLoginAt()))
+                && (row.createdAt() == null || Instants.sameAsStored(row.createdAt(), user.getCreatedAt()));
     }
 
     private static void apply(User user, UserRow row) {

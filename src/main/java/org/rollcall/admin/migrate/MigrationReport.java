@@ -15,8 +15,10 @@ final class MigrationReport {
     static final int OK = 0;
     static final int REJECTED = 3;
     static final int MISMATCH = 4;
+    private static final int UPDATES_LISTED = 20;
 
-    record Rejection(Entity entity, String origin, String key, String reason) {
+    /** A record named in the report: rejected (with its reason) or updated. */
+    record Entry(Entity entity, String origin, String key, String reason) {
     }
 
     static final class Tally {
@@ -33,7 +35,8 @@ final class MigrationReport {
 
     private final boolean dryRun;
     private final Map<Entity, Tally> tallies = new EnumMap<>(Entity.class);
-    private final List<Rejection> rejections = new ArrayList<>();
+    private final List<Entry> rejections = new ArrayList<>();
+    private final List<Entry> updates = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> mismatches = new ArrayList<>();
@@ -57,11 +60,16 @@ final class MigrationReport {
         t.read++;
         switch (outcome.action()) {
             case CREATED -> t.created++;
-            case UPDATED -> t.updated++;
+            case UPDATED -> {
+                t.updated++;
+                if (updates.size() < UPDATES_LISTED) {
+                    updates.add(new Entry(entity, origin, outcome.key(), null));
+                }
+            }
             case UNCHANGED -> t.unchanged++;
             case REJECTED -> {
                 t.rejected++;
-                rejections.add(new Rejection(entity, origin, outcome.key(), outcome.reason()));
+                rejections.add(new Entry(entity, origin, outcome.key(), outcome.reason()));
             }
         }
     }
@@ -87,10 +95,6 @@ final class MigrationReport {
         this.cpuNanos = cpuNanos;
     }
 
-    List<Rejection> rejections() {
-        return rejections;
-    }
-
     int exitCode() {
         if (!mismatches.isEmpty()) {
             return MISMATCH;
@@ -107,10 +111,19 @@ final class MigrationReport {
             Tally t = tallies.get(e);
             out.printf("  %-12s %,10d %,10d %,10d %,10d %,10d%n", e.label, t.read, t.created, t.updated, t.unchanged, t.rejected);
         }
+        if (!updates.isEmpty()) {
+            long total = tallies.values().stream().mapToLong(t -> t.updated).sum();
+            out.println();
+            out.printf("%s (%s):%n", dryRun ? "Would update, as the source differs" : "Updated, as the source differed",
+                    total > updates.size() ? "the first " + updates.size() + " of " + String.format("%,d", total) : String.valueOf(total));
+            for (Entry u : updates) {
+                out.printf("  %s '%s' (%s)%n", singular(u.entity()), u.key(), u.origin());
+            }
+        }
         if (!rejections.isEmpty()) {
             out.println();
             out.printf("Rejected (%,d), each with its reason:%n", rejections.size());
-            for (Rejection r : rejections) {
+            for (Entry r : rejections) {
                 out.printf("  %s %s (%s): %s%n", singular(r.entity()), r.key() == null ? "?" : "'" + r.key() + "'", r.origin(), r.reason());
             }
         }

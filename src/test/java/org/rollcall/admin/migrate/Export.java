@@ -12,7 +12,6 @@ import org.rollcall.support.PackagedCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A Rollcall export file read back, for comparing what two databases hold. */
 record Export(JsonNode json) {
@@ -47,13 +46,16 @@ record Export(JsonNode json) {
         return (ArrayNode) json.get("memberships");
     }
 
-    /** The data without the header (when and where it was exported). */
-    ObjectNode data() {
-        ObjectNode data = MAPPER.createObjectNode();
-        data.set("groups", groups());
-        data.set("users", users());
-        data.set("memberships", memberships());
-        return data;
+    /** Fails with the first record that differs, rather than two pages of JSON. */
+    static void assertSameData(Export expected, Export actual, String message) {
+        for (String list : new String[] { "groups", "users", "memberships" }) {
+            JsonNode want = expected.json().get(list);
+            JsonNode got = actual.json().get(list);
+            for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
+                assertEquals(want.get(i), got.get(i), message + ": " + list + "[" + i + "] differs (sizes " + want.size() + " and "
+                        + got.size() + ")");
+            }
+        }
     }
 
     JsonNode user(String username) {

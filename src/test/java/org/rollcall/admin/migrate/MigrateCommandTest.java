@@ -64,6 +64,15 @@ class MigrateCommandTest {
         Export copied = Export.of(scratch, target());
         assertEquals("Fine One", copied.user("fine.one").get("displayName").asText());
         assertEquals(1, copied.memberships().size());
+
+        Path renamed = Files.writeString(scratch.resolve("renamed.json"), """
+                {"format": "rollcall-export", "formatVersion": 1,
+                 "users": [{"username": "fine.one", "displayName": "Fine Renamed", "role": "student"}]}
+                """);
+        Result dry = PackagedCommand.run(scratch, target(), "migrate", renamed.toString(), "--dry-run");
+        assertEquals(0, dry.exitCode(), dry.all());
+        assertTrue(dry.stdout().contains("Would update, as the source differs (1):\n  user 'fine.one' (users[0])"), dry.stdout());
+        assertEquals("Fine One", Export.of(scratch, target()).user("fine.one").get("displayName").asText(), "a dry run writes nothing");
     }
 
     @Test

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,9 +37,11 @@ final class SourceFiles {
     /**
      * A varied export: unicode names, missing emails, every role, disabled accounts, pending
      * password changes, logins or none, periods and descriptions or none, micro-second times.
-     * Each user is in {@code perUser} classes; every fifth user teaches.
+     * Each user is in {@code perUser} classes; every fifth user teaches. {@code wholeSeconds}
+     * drops the fractions, for MariaDB, which Connector/J writes whole seconds to.
      */
-    static Path write(Path file, int users, int groups, int perUser, boolean fakeHashes) {
+    static Path write(Path file, int users, int groups, int perUser, boolean fakeHashes, boolean wholeSeconds) {
+        Function<Instant, String> time = t -> (wholeSeconds ? t.truncatedTo(ChronoUnit.SECONDS) : t).toString();
         ObjectNode root = Export.MAPPER.createObjectNode();
         root.put("format", "rollcall-export");
         root.put("formatVersion", 1);
@@ -53,8 +57,8 @@ final class SourceFiles {
             group.put("term", g % 3 == 0 ? "2023-24" : "2024-25");
             group.put("period", g % 2 == 0 ? null : String.valueOf(g % 8));
             group.put("description", g % 4 == 0 ? null : "Beschreibung ✓ " + g);
-            group.put("createdAt", created.toString());
-            group.put("updatedAt", created.plus(Duration.ofDays(g)).toString());
+            group.put("createdAt", time.apply(created));
+            group.put("updatedAt", time.apply(created.plus(Duration.ofDays(g))));
         }
         ArrayNode userArray = root.putArray("users");
         ArrayNode membershipArray = root.putArray("memberships");
@@ -69,16 +73,16 @@ final class SourceFiles {
             user.put("role", role);
             user.put("enabled", u % 11 != 0);
             user.put("mustChangePassword", u % 13 == 0);
-            user.put("lastLoginAt", u % 3 == 0 ? null : created.plus(Duration.ofDays(30)).plusNanos(u * 1000L).toString());
-            user.put("createdAt", created.toString());
-            user.put("updatedAt", created.plus(Duration.ofHours(u % 48)).toString());
+            user.put("lastLoginAt", u % 3 == 0 ? null : time.apply(created.plus(Duration.ofDays(30)).plusNanos(u * 1000L)));
+            user.put("createdAt", time.apply(created));
+            user.put("updatedAt", time.apply(created.plus(Duration.ofHours(u % 48))));
             user.put("passwordHash", u % 10 == 0 ? null : fakeHashes ? fakeBcrypt(u) : hashes().get(u % hashes().size()));
             for (int k = 0; k < perUser; k++) {
                 ObjectNode membership = membershipArray.addObject();
                 membership.put("group", "RT-" + ((u * 3 + k * 5) % groups + 1));
                 membership.put("username", username);
                 membership.put("role", role.equals("student") || k > 0 ? "student" : "teacher");
-                membership.put("createdAt", created.plus(Duration.ofMinutes(k + 1L)).toString());
+                membership.put("createdAt", time.apply(created.plus(Duration.ofMinutes(k + 1L))));
             }
         }
         try {
