@@ -27,7 +27,7 @@ public class ApiToken {
     @Column(name = "token_prefix", nullable = false, length = 16)
     private String prefix;
 
-    @Column(name = "token_digest", nullable = false, length = 64)
+    @Column(name = "token_digest", nullable = false, length = 64, columnDefinition = "char(64)")
     private String digest;
 
     @Column(name = "created_at", nullable = false)
