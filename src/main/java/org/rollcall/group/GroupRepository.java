@@ -2,6 +2,7 @@ package org.rollcall.group;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.rollcall.auth.Actor;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.db.KeyBatches;
+import org.rollcall.common.db.MultiRowInsert;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -49,38 +51,15 @@ public class GroupRepository implements PanacheRepository<Group> {
         return found;
     }
 
-    /**
-     * Inserts new classes with one multi-row statement (IDENTITY ids turn off Hibernate's insert
-     * batching); no entity callbacks run, so the timestamps are set here.
-     */
+    /** Inserts new classes with one multi-row statement (see {@link MultiRowInsert}). */
     public void insertAll(List<GroupRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        StringBuilder hql = new StringBuilder("insert into Group (code, name, term, period, description, createdAt, updatedAt,"
-                + " version) values ");
-        int columns = 7;
-        for (int i = 0; i < rows.size(); i++) {
-            hql.append(i == 0 ? "(" : ", (");
-            for (int c = 1; c <= columns; c++) {
-                hql.append('?').append(i * columns + c).append(", ");
-            }
-            hql.append("0)");
-        }
-        var query = getEntityManager().createQuery(hql.toString());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int p = 1;
-        for (GroupRow row : rows) {
-            Instant created = row.createdAt() == null ? now : row.createdAt();
-            query.setParameter(p++, row.code());
-            query.setParameter(p++, row.name());
-            query.setParameter(p++, row.term());
-            query.setParameter(p++, row.period());
-            query.setParameter(p++, row.description());
-            query.setParameter(p++, created);
-            query.setParameter(p++, row.updatedAt() == null ? created : row.updatedAt());
-        }
-        query.executeUpdate();
+        MultiRowInsert.execute(getEntityManager(), "insert into Group (code, name, term, period, description, createdAt,"
+                + " updatedAt, version)", rows, row -> {
+                    Instant created = row.createdAt() == null ? now : row.createdAt();
+                    return Arrays.asList(row.code(), row.name(), row.term(), row.period(), row.description(), created,
+                            row.updatedAt() == null ? created : row.updatedAt());
+                });
     }
 
     /** Up to {@code size} classes with an id above {@code afterId}, in id order, as exported (id first). */

@@ -2,6 +2,7 @@ package org.rollcall.user;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import org.rollcall.auth.Actor;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.db.KeyBatches;
+import org.rollcall.common.db.MultiRowInsert;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
@@ -79,42 +81,16 @@ public class UserRepository implements PanacheRepository<User> {
         return found;
     }
 
-    /**
-     * Inserts new users with one multi-row statement. Ids are IDENTITY columns, which turn off
-     * Hibernate's insert batching: one round trip per persist() would make migrate several times
-     * slower. No entity callbacks run here, so the timestamps are set explicitly.
-     */
+    /** Inserts new users with one multi-row statement (see {@link MultiRowInsert}). */
     public void insertAll(List<UserRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        StringBuilder hql = new StringBuilder("insert into User (username, displayName, email, passwordHash, roleName, enabled,"
-                + " mustChangePassword, lastLoginAt, createdAt, updatedAt, version) values ");
-        int columns = 10;
-        for (int i = 0; i < rows.size(); i++) {
-            hql.append(i == 0 ? "(" : ", (");
-            for (int c = 1; c <= columns; c++) {
-                hql.append('?').append(i * columns + c).append(", ");
-            }
-            hql.append("0)");
-        }
-        var query = getEntityManager().createQuery(hql.toString());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int p = 1;
-        for (UserRow row : rows) {
-            Instant created = row.createdAt() == null ? now : row.createdAt();
-            query.setParameter(p++, row.username());
-            query.setParameter(p++, row.displayName());
-            query.setParameter(p++, row.email());
-            query.setParameter(p++, row.passwordHash());
-            query.setParameter(p++, row.role());
-            query.setParameter(p++, row.enabled());
-            query.setParameter(p++, row.mustChangePassword());
-            query.setParameter(p++, row.lastLoginAt());
-            query.setParameter(p++, created);
-            query.setParameter(p++, row.updatedAt() == null ? created : row.updatedAt());
-        }
-        query.executeUpdate();
+        MultiRowInsert.execute(getEntityManager(), "insert into User (username, displayName, email, passwordHash, roleName,"
+                + " enabled, mustChangePassword, lastLoginAt, createdAt, updatedAt, version)", rows, row -> {
+                    Instant created = row.createdAt() == null ? now : row.createdAt();
+                    return Arrays.asList(row.username(), row.displayName(), row.email(), row.passwordHash(), row.role(),
+                            row.enabled(), row.mustChangePassword(), row.lastLoginAt(), created,
+                            row.updatedAt() == null ? created : row.updatedAt());
+                });
     }
 
     /** Up to {@code size} users with an id above {@code afterId}, in id order, as exported (id first). */
