@@ -1,7 +1,12 @@
 package org.rollcall.user;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.Session;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
@@ -108,6 +115,10 @@ public class UserRepository implements PanacheRepository<User> {
     /** Above this many prefix matches, an ordered scan fills a page sooner than collecting them all. */
     static final int MAX_COLLECTED_MATCHES = 5000;
 
+    private static final String MATCHING_IDS = "select id from app_user where username like ? escape '!'"
+            + " union select id from app_user where display_name like ? escape '!'"
+            + " union select id from app_user where email like ? escape '!'";
+
     /**
      * One page of users. The text search is a prefix match on username, display name or email.
      * Each of the three is an index range scan on its own; an OR of them is not (H2 and MySQL
@@ -115,64 +126,86 @@ public class UserRepository implements PanacheRepository<User> {
      * scans, and the page is taken from those. A very common prefix (more than
      * {@link #MAX_COLLECTED_MATCHES} users) uses the OR instead: when matches are that dense, the
      * scan in username order finds a page of them quickly.
+     * <p>
+     * The ids are found with plain JDBC: a list of a thousand matched ids is one statement to the
+     * database, but a thousand bound parameters to expand for Hibernate.
      */
     public Page<User> search(UserQuery query, Actor actor, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (query.q() != null) {
-            String prefix = likePrefix(query.q());
-            List<Long> matched = matchingIds(prefix);
-            if (matched.size() > MAX_COLLECTED_MATCHES) {
-                where.append(" and (u.username like :q escape '!' or u.display_name like :q escape '!' or u.email like :q escape '!')");
-                params.put("q", prefix);
-            } else if (matched.isEmpty()) {
-                return new Page<>(List.of(), 0, page.page(), page.size());
-            } else {
-                where.append(" and u.id in (:matched)");
-                params.put("matched", matched);
+        Page<Long> found = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            StringBuilder where = new StringBuilder(" where 1 = 1");
+            List<Object> params = new ArrayList<>();
+            List<Long> matched = null;
+            if (query.q() != null) {
+                String prefix = likePrefix(query.q());
+                matched = ids(connection, MATCHING_IDS, List.of(prefix, prefix, prefix), MAX_COLLECTED_MATCHES + 1);
+                if (matched.isEmpty()) {
+                    return new Page<Long>(List.of(), 0, page.page(), page.size());
+                }
+                if (matched.size() > MAX_COLLECTED_MATCHES) {
+                    where.append(" and (u.username like ? escape '!' or u.display_name like ? escape '!' or u.email like ? escape '!')");
+                    params.addAll(List.of(prefix, prefix, prefix));
+                    matched = null;
+                } else {
+                    // numbers we read ourselves, written into the SQL: H2 checks a list of constants with a
+                    // hash set, a list of parameters one by one for every row (a thousand squared)
+                    where.append(" and u.id in (").append(matched.stream().map(String::valueOf).collect(Collectors.joining(","))).append(')');
+                }
             }
-        }
-        if (query.role() != null) {
-            where.append(" and u.role = :role");
-            params.put("role", query.role().id());
-        }
-        if (query.group() != null) {
-            where.append(" and u.id in (select gm.user_id from membership gm join app_group g on g.id = gm.group_id where g.code = :group)");
-            params.put("group", query.group());
-        }
-        if (query.enabled() != null) {
-            where.append(" and u.enabled = :enabled");
-            params.put("enabled", query.enabled());
-        }
-        if (!actor.isAdmin()) {
-            where.append(" and (u.role = 'student' or u.id in (select m2.user_id from membership m2 where m2.group_id in"
-                    + " (select m1.group_id from membership m1 where m1.user_id = :actorId and m1.role = 'teacher')))");
-            params.put("actorId", actor.id());
-        }
-        var em = getEntityManager();
-        var select = em.createNativeQuery("select u.id from app_user u" + where + orderBy(query.sort()), Long.class)
-                .setFirstResult(page.offset()).setMaxResults(page.size());
-        params.forEach(select::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Long> ids = select.getResultList();
-        long total;
-        if (ids.size() < page.size() && (page.page() == 0 || !ids.isEmpty())) {
-            total = (long) page.offset() + ids.size();
-        } else {
-            var count = em.createNativeQuery("select count(*) from app_user u" + where, Long.class);
-            params.forEach(count::setParameter);
-            total = ((Number) count.getSingleResult()).longValue();
-        }
-        return new Page<>(byIds(ids), total, page.page(), page.size());
+            boolean filtered = false;
+            if (query.role() != null) {
+                where.append(" and u.role = ?");
+                params.add(query.role().id());
+                filtered = true;
+            }
+            if (query.group() != null) {
+                where.append(" and u.id in (select gm.user_id from membership gm join app_group g on g.id = gm.group_id where g.code = ?)");
+                params.add(query.group());
+                filtered = true;
+            }
+            if (query.enabled() != null) {
+                where.append(" and u.enabled = ?");
+                params.add(query.enabled());
+                filtered = true;
+            }
+            if (!actor.isAdmin()) {
+                where.append(" and (u.role = 'student' or u.id in (select m2.user_id from membership m2 where m2.group_id in"
+                        + " (select m1.group_id from membership m1 where m1.user_id = ? and m1.role = 'teacher')))");
+                params.add(actor.id());
+                filtered = true;
+            }
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(page.size());
+            pageParams.add(page.offset());
+            List<Long> ids = ids(connection, "select u.id from app_user u" + where + orderBy(query.sort()) + " limit ? offset ?",
+                    pageParams, 0);
+            long total;
+            if (ids.size() < page.size() && (page.page() == 0 || !ids.isEmpty())) {
+                total = (long) page.offset() + ids.size();
+            } else if (matched != null && !filtered) {
+                total = matched.size();
+            } else {
+                total = ids(connection, "select count(*) from app_user u" + where, params, 0).get(0);
+            }
+            return new Page<>(ids, total, page.page(), page.size());
+        });
+        return new Page<>(byIds(found.items()), found.total(), found.page(), found.size());
     }
 
-    /** Ids whose username, display name or email starts with the prefix, up to one more than the collection limit. */
-    @SuppressWarnings("unchecked")
-    private List<Long> matchingIds(String likePrefix) {
-        return getEntityManager().createNativeQuery("select id from app_user where username like :q escape '!'"
-                + " union select id from app_user where display_name like :q escape '!'"
-                + " union select id from app_user where email like :q escape '!'", Long.class)
-                .setParameter("q", likePrefix).setMaxResults(MAX_COLLECTED_MATCHES + 1).getResultList();
+    /** The first column of each row, as longs. */
+    private static List<Long> ids(Connection connection, String sql, List<Object> params, int maxRows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            statement.setMaxRows(maxRows);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
     }
 
     /** The users with these ids, in the order of the ids. */

@@ -146,6 +146,9 @@ class UserApiTest {
         Api.asAdmin().queryParam("q", prefix).queryParam("role", "teacher").queryParam("sort", "-name").get("/api/users")
                 .then().body("items.username", contains(prefix + "-3", prefix + "-4"));
         Api.asAdmin().queryParam("q", prefix.toUpperCase()).get("/api/users").then().body("total", equalTo(5));
+        // a full page with a filter: the total counts the filtered matches only
+        Api.asAdmin().queryParam("q", prefix).queryParam("role", "student").queryParam("size", 2).get("/api/users")
+                .then().body("total", equalTo(3)).body("items.username", contains(prefix + "-0", prefix + "-1"));
         Api.asAdmin().queryParam("q", "%").get("/api/users").then().body("items.username", not(hasItem(prefix + "-0")));
         Api.asAdmin().get("/api/users/" + prefix + "-0").then().body("user.lastLoginAt", nullValue());
     }
