@@ -54,11 +54,11 @@ public class GroupRepository implements PanacheRepository<Group> {
     /** Inserts new classes with one multi-row statement (see {@link MultiRowInsert}). */
     public void insertAll(List<GroupRow> rows) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        MultiRowInsert.execute(getEntityManager(), "insert into Group (code, name, term, period, description, createdAt,"
-                + " updatedAt, version)", rows, row -> {
+        MultiRowInsert.execute(getEntityManager(), "app_group", List.of("code", "name", "term", "class_period", "description",
+                "created_at", "updated_at", "version"), rows, row -> {
                     Instant created = row.createdAt() == null ? now : row.createdAt();
                     return Arrays.asList(row.code(), row.name(), row.term(), row.period(), row.description(), created,
-                            row.updatedAt() == null ? created : row.updatedAt());
+                            row.updatedAt() == null ? created : row.updatedAt(), 0L);
                 });
     }
 

@@ -3,6 +3,7 @@ package org.rollcall.group;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.rollcall.common.db.KeyBatches;
-import org.rollcall.user.User;
+import org.rollcall.common.db.MultiRowInsert;
 import org.rollcall.user.UserDetail;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -70,31 +71,11 @@ public class MembershipRepository implements PanacheRepository<Membership> {
     public record NewMembership(long groupId, long userId, GroupRole role, Instant createdAt) {
     }
 
-    /**
-     * Inserts new memberships with one multi-row statement: IDENTITY ids turn off Hibernate's
-     * insert batching, and a round trip per membership would dominate a large migrate.
-     */
+    /** Inserts new memberships with one multi-row statement (see {@link MultiRowInsert}). */
     public void insertAll(List<NewMembership> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        StringBuilder hql = new StringBuilder("insert into Membership (group, user, role, createdAt) values ");
-        for (int i = 0; i < rows.size(); i++) {
-            int p = i * 4;
-            hql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?").append(p + 3)
-                    .append(", ?").append(p + 4).append(')');
-        }
-        var query = getEntityManager().createQuery(hql.toString());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int p = 1;
-        var em = getEntityManager();
-        for (NewMembership row : rows) {
-            query.setParameter(p++, em.getReference(Group.class, row.groupId()));
-            query.setParameter(p++, em.getReference(User.class, row.userId()));
-            query.setParameter(p++, row.role().id());
-            query.setParameter(p++, row.createdAt() == null ? now : row.createdAt());
-        }
-        query.executeUpdate();
+        MultiRowInsert.execute(getEntityManager(), "membership", List.of("group_id", "user_id", "role", "created_at"), rows,
+                row -> Arrays.asList(row.groupId(), row.userId(), row.role().id(), row.createdAt() == null ? now : row.createdAt()));
     }
 
     /** Up to {@code size} memberships with an id above {@code afterId}: id, class code, username, role, created. */

@@ -91,12 +91,12 @@ public class UserRepository implements PanacheRepository<User> {
     /** Inserts new users with one multi-row statement (see {@link MultiRowInsert}). */
     public void insertAll(List<UserRow> rows) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        MultiRowInsert.execute(getEntityManager(), "insert into User (username, displayName, email, passwordHash, roleName,"
-                + " enabled, mustChangePassword, lastLoginAt, createdAt, updatedAt, version)", rows, row -> {
+        MultiRowInsert.execute(getEntityManager(), "app_user", List.of("username", "display_name", "email", "password_hash", "role",
+                "enabled", "must_change_password", "last_login_at", "created_at", "updated_at", "version"), rows, row -> {
                     Instant created = row.createdAt() == null ? now : row.createdAt();
                     return Arrays.asList(row.username(), row.displayName(), row.email(), row.passwordHash(), row.role(),
                             row.enabled(), row.mustChangePassword(), row.lastLoginAt(), created,
-                            row.updatedAt() == null ? created : row.updatedAt());
+                            row.updatedAt() == null ? created : row.updatedAt(), 0L);
                 });
     }
 

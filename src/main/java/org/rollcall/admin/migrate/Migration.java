@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -149,25 +152,87 @@ public class Migration {
             this.keyOf = keyOf;
         }
 
+        /**
+         * Reads on a thread of its own, a couple of chunks ahead, so that reading the source and
+         * writing this database overlap; imports and tallies stay on the calling thread.
+         */
         void copy(long total, Reader<T> reader, Function<List<T>, List<ImportOutcome>> importer) throws Exception {
             progress.start(entity.label, total);
-            List<Read<T>> chunk = new ArrayList<>(chunkSize);
-            reader.read(read -> {
-                if (read.problem() != null) {
-                    report.record(entity, read.origin(), ImportOutcome.rejected(read.key(), read.problem()));
-                    progress.advance(1);
-                    return;
+            BlockingQueue<List<Read<T>>> ahead = new ArrayBlockingQueue<>(2);
+            List<Read<T>> end = new ArrayList<>();
+            AtomicReference<Throwable> readFailure = new AtomicReference<>();
+            Thread reading = new Thread(() -> {
+                try {
+                    List<List<Read<T>>> chunk = new ArrayList<>(List.of(new ArrayList<>(chunkSize)));
+                    int[] accepted = { 0 };
+                    reader.read(read -> {
+                        chunk.get(0).add(read);
+                        if (read.problem() == null && ++accepted[0] >= chunkSize) {
+                            put(ahead, chunk.get(0));
+                            chunk.set(0, new ArrayList<>(chunkSize));
+                            accepted[0] = 0;
+                        }
+                    });
+                    put(ahead, chunk.get(0));
+                } catch (Throwable e) {
+                    readFailure.set(e);
+                } finally {
+                    if (!(readFailure.get() instanceof ReadInterrupted)) {
+                        try {
+                            ahead.put(end);
+                        } catch (InterruptedException e) {
+                            // the importing side stopped: nobody is waiting for the end
+                        }
+                    }
                 }
-                chunk.add(read);
-                if (chunk.size() >= chunkSize) {
-                    importChunk(chunk, importer);
-                    chunk.clear();
+            }, "migrate-reader-" + entity.name().toLowerCase(java.util.Locale.ROOT));
+            reading.setDaemon(true);
+            reading.start();
+            try {
+                for (List<Read<T>> reads = ahead.take(); reads != end; reads = ahead.take()) {
+                    List<Read<T>> rows = new ArrayList<>(reads.size());
+                    for (Read<T> read : reads) {
+                        if (read.problem() != null) {
+                            report.record(entity, read.origin(), ImportOutcome.rejected(read.key(), read.problem()));
+                            progress.advance(1);
+                        } else {
+                            rows.add(read);
+                        }
+                    }
+                    if (!rows.isEmpty()) {
+                        importChunk(rows, importer);
+                    }
                 }
-            });
-            if (!chunk.isEmpty()) {
-                importChunk(chunk, importer);
+            } finally {
+                reading.interrupt();
+                reading.join();
+            }
+            Throwable failure = readFailure.get();
+            if (failure instanceof ReadInterrupted) {
+                throw new InterruptedException();
+            }
+            if (failure instanceof Exception e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
             }
             progress.finish();
+        }
+
+        private static <C> void put(BlockingQueue<C> queue, C chunk) {
+            try {
+                queue.put(chunk);
+            } catch (InterruptedException e) {
+                throw new ReadInterrupted();
+            }
+        }
+
+        /** The importing side stopped (it failed): the reader gives up. */
+        private static final class ReadInterrupted extends RuntimeException {
+            ReadInterrupted() {
+                super(null, null, false, false);
+            }
         }
 
         /**

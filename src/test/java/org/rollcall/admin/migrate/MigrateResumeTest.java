@@ -29,7 +29,7 @@ class MigrateResumeTest {
 
     @Test
     void killedThreeTimesThenRunAgainEndsWithExactlyTheSource() {
-        Path source = SourceFiles.write(scratch.resolve("source.json"), USERS, 40, 2, true, false);
+        Path source = SourceFiles.write(scratch.resolve("source.json"), USERS, 40, 2, true);
         Map<String, String> target = PackagedCommand.h2(scratch.resolve("target"));
         String[] migrate = { "migrate", source.toString(), "--chunk-size", "500", "--progress-seconds", "0" };
 

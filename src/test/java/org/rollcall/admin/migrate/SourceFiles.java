@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
 
@@ -37,11 +36,10 @@ final class SourceFiles {
     /**
      * A varied export: unicode names, missing emails, every role, disabled accounts, pending
      * password changes, logins or none, periods and descriptions or none, micro-second times.
-     * Each user is in {@code perUser} classes; every fifth user teaches. {@code wholeSeconds}
-     * drops the fractions, for MariaDB, which Connector/J writes whole seconds to.
+     * Each user is in {@code perUser} classes; every fifth user teaches.
      */
-    static Path write(Path file, int users, int groups, int perUser, boolean fakeHashes, boolean wholeSeconds) {
-        Function<Instant, String> time = t -> (wholeSeconds ? t.truncatedTo(ChronoUnit.SECONDS) : t).toString();
+    static Path write(Path file, int users, int groups, int perUser, boolean fakeHashes) {
+        Function<Instant, String> time = Instant::toString;
         ObjectNode root = Export.MAPPER.createObjectNode();
         root.put("format", "rollcall-export");
         root.put("formatVersion", 1);
