@@ -1,7 +1,11 @@
 package org.rollcall.audit;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
@@ -23,8 +27,7 @@ public class TrustedProxies {
 
     static final String KEY = "quarkus.http.proxy.trusted-proxies";
 
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}(/\\d{1,2}|:\\d{1,5})?");
-    private static final Pattern IPV6_RANGE = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*/\\d{1,3}");
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2})|:(\\d{1,5}))?");
 
     void check(@Observes @Priority(0) StartupEvent event) {
         String configured = ConfigProvider.getConfig().getConfigValue(KEY).getValue();
@@ -42,16 +45,55 @@ public class TrustedProxies {
         }
         for (String entry : configured.split(",")) {
             String value = entry.trim();
-            if (value.isEmpty() || IPV4.matcher(value).matches() || IPV6_RANGE.matcher(value).matches()) {
-                continue;
-            }
-            if (value.contains(":")) {
-                problems.add("'" + value + "' is read as host:port; write an IPv6 address as a range, e.g. " + value + "/128.");
-            } else {
-                problems.add("'" + value + "' is a host name, which would be looked up in DNS during requests;"
-                        + " write its IP address or CIDR range.");
+            String problem = value.isEmpty() ? null : problem(value);
+            if (problem != null) {
+                problems.add(problem);
             }
         }
         return problems;
+    }
+
+    private static String problem(String value) {
+        Matcher ipv4 = IPV4.matcher(value);
+        if (ipv4.matches()) {
+            for (int i = 1; i <= 4; i++) {
+                if (Integer.parseInt(ipv4.group(i)) > 255) {
+                    return "'" + value + "' is not an IPv4 address.";
+                }
+            }
+            if (ipv4.group(5) != null && Integer.parseInt(ipv4.group(5)) > 32
+                    || ipv4.group(6) != null && Integer.parseInt(ipv4.group(6)) > 65535) {
+                return "'" + value + "' has a range or port out of bounds.";
+            }
+            return null;
+        }
+        boolean bracketed = value.startsWith("[") && value.endsWith("]");
+        String bare = bracketed ? value.substring(1, value.length() - 1) : value;
+        if (bare.contains(":")) {
+            int slash = bare.indexOf('/');
+            if (slash < 0) {
+                return isIpv6(bare) ? "'" + value + "' is read as host:port; write an IPv6 address as a range, e.g. " + bare + "/128."
+                        : "'" + value + "' is not an address; write an IP address or CIDR range.";
+            }
+            String bits = bare.substring(slash + 1);
+            if (!bracketed && isIpv6(bare.substring(0, slash)) && bits.matches("\\d{1,3}") && Integer.parseInt(bits) <= 128) {
+                return null;
+            }
+            return "'" + value + "' is not an IPv6 range; write one like fd00::/8 or ::1/128.";
+        }
+        return "'" + value + "' is a host name, which would be looked up in DNS during requests; write its IP address or CIDR range"
+                + ("localhost".equalsIgnoreCase(value) ? " (127.0.0.1/32,::1/128)." : ".");
+    }
+
+    /** An IPv6 literal: Java parses text with a colon as one and never asks DNS for it. */
+    private static boolean isIpv6(String text) {
+        if (!text.matches("[0-9a-fA-F:.]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(text) instanceof Inet6Address;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -14,6 +14,9 @@ public record PageRequest(int page, int size) {
         if (s < 1 || s > MAX_SIZE) {
             throw DomainException.invalid("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) p * s > Integer.MAX_VALUE - MAX_SIZE) {
+            throw DomainException.invalid("page", "is beyond any list this app holds");
+        }
         return new PageRequest(p, s);
     }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,6 +116,11 @@ public class UserRepository implements PanacheRepository<User> {
     /** Above this many prefix matches, an ordered scan fills a page sooner than collecting them all. */
     static final int MAX_COLLECTED_MATCHES = 5000;
 
+    /** Pages ending within this many users of the top are taken from the top of each searched column. */
+    static final int TOP_OF_EACH_LIMIT = 200;
+
+    private static final List<String> SEARCHED = List.of("username", "display_name", "email");
+
     private static final String MATCHING_IDS = "select id from app_user where username like ? escape '!'"
             + " union select id from app_user where display_name like ? escape '!'"
             + " union select id from app_user where email like ? escape '!'";
@@ -123,72 +129,110 @@ public class UserRepository implements PanacheRepository<User> {
      * One page of users. The text search is a prefix match on username, display name or email.
      * Each of the three is an index range scan on its own; an OR of them is not (H2 and MySQL
      * both scan the table for it). So the matching ids are collected first with three indexed
-     * scans, and the page is taken from those. A very common prefix (more than
-     * {@link #MAX_COLLECTED_MATCHES} users) uses the OR instead: when matches are that dense, the
-     * scan in username order finds a page of them quickly.
+     * scans; they give the total. A page near the top is then the best of the first few users
+     * matching on each column, which spares ordering every match; a deeper page is taken from all
+     * the matched ids. A very common prefix (more than {@link #MAX_COLLECTED_MATCHES} users) uses
+     * the OR instead: when matches are that dense, the scan in sort order finds a page quickly.
      * <p>
      * The ids are found with plain JDBC: a list of a thousand matched ids is one statement to the
-     * database, but a thousand bound parameters to expand for Hibernate.
+     * database, but a thousand bound parameters to expand for Hibernate. Ids we read ourselves are
+     * written into the SQL as numbers: H2 checks a list of constants with a hash set, a list of
+     * parameters one by one for every row (a thousand squared).
      */
     public Page<User> search(UserQuery query, Actor actor, PageRequest page) {
         Page<Long> found = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            StringBuilder where = new StringBuilder(" where 1 = 1");
-            List<Object> params = new ArrayList<>();
-            List<Long> matched = null;
-            if (query.q() != null) {
-                String prefix = likePrefix(query.q());
-                matched = ids(connection, MATCHING_IDS, List.of(prefix, prefix, prefix), MAX_COLLECTED_MATCHES + 1);
-                if (matched.isEmpty()) {
-                    return new Page<Long>(List.of(), 0, page.page(), page.size());
-                }
-                if (matched.size() > MAX_COLLECTED_MATCHES) {
-                    where.append(" and (u.username like ? escape '!' or u.display_name like ? escape '!' or u.email like ? escape '!')");
-                    params.addAll(List.of(prefix, prefix, prefix));
-                    matched = null;
-                } else {
-                    // numbers we read ourselves, written into the SQL: H2 checks a list of constants with a
-                    // hash set, a list of parameters one by one for every row (a thousand squared)
-                    where.append(" and u.id in (").append(matched.stream().map(String::valueOf).collect(Collectors.joining(","))).append(')');
-                }
+            Filter filter = Filter.of(query, actor);
+            String order = orderBy(query.sort());
+            if (query.q() == null) {
+                return pageOf(connection, " where 1 = 1" + filter.sql, filter.params, order, page, -1);
             }
-            boolean filtered = false;
-            if (query.role() != null) {
-                where.append(" and u.role = ?");
-                params.add(query.role().id());
-                filtered = true;
+            String prefix = likePrefix(query.q());
+            List<Long> matched = ids(connection, MATCHING_IDS, List.of(prefix, prefix, prefix), MAX_COLLECTED_MATCHES + 1);
+            if (matched.isEmpty()) {
+                return new Page<Long>(List.of(), 0, page.page(), page.size());
             }
-            if (query.group() != null) {
-                where.append(" and u.id in (select gm.user_id from membership gm join app_group g on g.id = gm.group_id where g.code = ?)");
-                params.add(query.group());
-                filtered = true;
+            if (matched.size() > MAX_COLLECTED_MATCHES) {
+                return pageOf(connection, " where (u.username like ? escape '!' or u.display_name like ? escape '!'"
+                        + " or u.email like ? escape '!')" + filter.sql, join(List.of(prefix, prefix, prefix), filter.params), order, page, -1);
             }
-            if (query.enabled() != null) {
-                where.append(" and u.enabled = ?");
-                params.add(query.enabled());
-                filtered = true;
+            String inMatched = " where u.id in (" + numbers(matched) + ")" + filter.sql;
+            long knownTotal = filter.sql.isEmpty() ? matched.size() : -1;
+            int top = page.offset() + page.size();
+            if (top > TOP_OF_EACH_LIMIT) {
+                return pageOf(connection, inMatched, filter.params, order, page, knownTotal);
             }
-            if (!actor.isAdmin()) {
-                where.append(" and (u.role = 'student' or u.id in (select m2.user_id from membership m2 where m2.group_id in"
-                        + " (select m1.group_id from membership m1 where m1.user_id = ? and m1.role = 'teacher')))");
-                params.add(actor.id());
-                filtered = true;
+            // the page is among the first `top` users matching on one of the columns
+            Set<Long> candidates = new LinkedHashSet<>();
+            for (String column : SEARCHED) {
+                candidates.addAll(ids(connection, "select u.id from app_user u where u." + column + " like ? escape '!'" + filter.sql
+                        + order + " limit ?", join(List.of(prefix), filter.params, List.of(top)), 0));
             }
-            List<Object> pageParams = new ArrayList<>(params);
-            pageParams.add(page.size());
-            pageParams.add(page.offset());
-            List<Long> ids = ids(connection, "select u.id from app_user u" + where + orderBy(query.sort()) + " limit ? offset ?",
-                    pageParams, 0);
-            long total;
-            if (ids.size() < page.size() && (page.page() == 0 || !ids.isEmpty())) {
-                total = (long) page.offset() + ids.size();
-            } else if (matched != null && !filtered) {
-                total = matched.size();
-            } else {
-                total = ids(connection, "select count(*) from app_user u" + where, params, 0).get(0);
-            }
-            return new Page<>(ids, total, page.page(), page.size());
+            List<Long> ids = candidates.isEmpty() ? List.of()
+                    : ids(connection, "select u.id from app_user u where u.id in (" + numbers(candidates) + ")" + order + " limit ? offset ?",
+                            List.of(page.size(), page.offset()), 0);
+            return new Page<>(ids, total(connection, ids, page, knownTotal, inMatched, filter.params), page.page(), page.size());
         });
         return new Page<>(byIds(found.items()), found.total(), found.page(), found.size());
+    }
+
+    /** The conditions besides the text search, as SQL ({@code " and ..."}, empty for none) and its parameters. */
+    private record Filter(String sql, List<Object> params) {
+
+        static Filter of(UserQuery query, Actor actor) {
+            StringBuilder sql = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            if (query.role() != null) {
+                sql.append(" and u.role = ?");
+                params.add(query.role().id());
+            }
+            if (query.group() != null) {
+                sql.append(" and u.id in (select gm.user_id from membership gm join app_group g on g.id = gm.group_id where g.code = ?)");
+                params.add(query.group());
+            }
+            if (query.enabled() != null) {
+                sql.append(" and u.enabled = ?");
+                params.add(query.enabled());
+            }
+            if (!actor.isAdmin()) {
+                sql.append(" and (u.role = 'student' or u.id in (select m2.user_id from membership m2 where m2.group_id in"
+                        + " (select m1.group_id from membership m1 where m1.user_id = ? and m1.role = 'teacher')))");
+                params.add(actor.id());
+            }
+            return new Filter(sql.toString(), params);
+        }
+    }
+
+    /** One page of the users {@code where} selects; {@code knownTotal} is their number when known, else -1. */
+    private static Page<Long> pageOf(Connection connection, String where, List<Object> params, String order, PageRequest page,
+            long knownTotal) throws SQLException {
+        List<Long> ids = ids(connection, "select u.id from app_user u" + where + order + " limit ? offset ?",
+                join(params, List.of(page.size(), page.offset())), 0);
+        return new Page<>(ids, total(connection, ids, page, knownTotal, where, params), page.page(), page.size());
+    }
+
+    /** The total, counted only when the page cannot tell it. */
+    private static long total(Connection connection, List<Long> ids, PageRequest page, long knownTotal, String where,
+            List<Object> params) throws SQLException {
+        if (ids.size() < page.size() && (page.page() == 0 || !ids.isEmpty())) {
+            return (long) page.offset() + ids.size();
+        }
+        if (knownTotal >= 0) {
+            return knownTotal;
+        }
+        return ids(connection, "select count(*) from app_user u" + where, params, 0).get(0);
+    }
+
+    private static String numbers(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    @SafeVarargs
+    private static List<Object> join(List<? extends Object>... lists) {
+        List<Object> all = new ArrayList<>();
+        for (List<? extends Object> list : lists) {
+            all.addAll(list);
+        }
+        return all;
     }
 
     /** The first column of each row, as longs. */
@@ -231,7 +275,7 @@ public class UserRepository implements PanacheRepository<User> {
             sql.append(sql.length() > 10 ? ", " : "").append(name)
                     .append(column.getDirection() == Sort.Direction.Descending ? " desc" : " asc");
         }
-        return sql.toString();
+        return sql.append(", u.id").toString();   // equal names still come in one order, page after page
     }
 
     public boolean teacherTeaches(long teacherId, long userId) {

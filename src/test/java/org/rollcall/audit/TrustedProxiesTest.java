@@ -34,6 +34,16 @@ class TrustedProxiesTest {
     }
 
     @Test
+    void whatIsNotAnAddressIsRefused() {
+        assertTrue(TrustedProxies.problems("10.0.0.300").get(0).contains("not an IPv4 address"));
+        assertTrue(TrustedProxies.problems("10.0.0.0/33").get(0).contains("out of bounds"));
+        assertTrue(TrustedProxies.problems("[::1]").get(0).contains("::1/128"), "brackets are suggested away");
+        assertTrue(TrustedProxies.problems("fd00::zz/8").get(0).contains("not an IPv6 range"));
+        assertTrue(TrustedProxies.problems("localhost").get(0).contains("127.0.0.1/32,::1/128"));
+        assertEquals(4, TrustedProxies.problems("10.0.0.300, ::1, lb.internal, 10.0.0.0/8, fd00::/8, 999.1.1.1").size());
+    }
+
+    @Test
     void aHostNameIsRefused() {
         List<String> problems = TrustedProxies.problems("lb.school.internal");
         assertEquals(1, problems.size(), problems.toString());

@@ -3,6 +3,7 @@ package org.rollcall.user;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -129,6 +130,8 @@ class UserApiTest {
         Api.asAdmin().body(Map.of("username", "x".repeat(65), "displayName", "X", "role", "student")).post("/api/users")
                 .then().statusCode(400).body("errors.field", contains("username"));
         Api.asAdmin().queryParam("page", "abc").get("/api/users").then().statusCode(400).body("errors.field", contains("page"));
+        Api.asAdmin().queryParam("page", "2000000000").queryParam("size", "200").get("/api/users").then().statusCode(400)
+                .body("errors.field", contains("page"));
         Api.asAdmin().queryParam("sort", "password").get("/api/users").then().statusCode(400).body("errors.field", contains("sort"));
     }
 
@@ -151,5 +154,40 @@ class UserApiTest {
                 .then().body("total", equalTo(3)).body("items.username", contains(prefix + "-0", prefix + "-1"));
         Api.asAdmin().queryParam("q", "%").get("/api/users").then().body("items.username", not(hasItem(prefix + "-0")));
         Api.asAdmin().get("/api/users/" + prefix + "-0").then().body("user.lastLoginAt", nullValue());
+    }
+
+    @Test
+    void searchPagesInterleaveUsersMatchedByUsernameNameAndEmail() {
+        String prefix = Api.unique("mix");
+        // sorted by username: a-..., mix...-b, mix...-d, q-..., x-...; each matches the prefix on one column
+        String byName = "a-" + prefix;
+        String byEmail = "q-" + prefix;
+        String alsoByName = "x-" + prefix;
+        Api.asAdmin().body(Map.of("username", byName, "displayName", prefix + " Alpha", "role", "student")).post("/api/users")
+                .then().statusCode(201);
+        Api.asAdmin().body(Map.of("username", prefix + "-b", "displayName", "Bravo", "role", "teacher")).post("/api/users")
+                .then().statusCode(201);
+        Api.asAdmin().body(Map.of("username", byEmail, "displayName", "Charlie", "email", prefix + "@example.org", "role", "student"))
+                .post("/api/users").then().statusCode(201);
+        Api.asAdmin().body(Map.of("username", prefix + "-d", "displayName", "Delta", "role", "student")).post("/api/users")
+                .then().statusCode(201);
+        Api.asAdmin().body(Map.of("username", alsoByName, "displayName", prefix + " Echo", "role", "teacher")).post("/api/users")
+                .then().statusCode(201);
+
+        Api.asAdmin().queryParam("q", prefix).queryParam("size", 2).get("/api/users")
+                .then().body("total", equalTo(5)).body("items.username", contains(byName, prefix + "-b"));
+        Api.asAdmin().queryParam("q", prefix).queryParam("size", 2).queryParam("page", 1).get("/api/users")
+                .then().body("total", equalTo(5)).body("items.username", contains(prefix + "-d", byEmail));
+        Api.asAdmin().queryParam("q", prefix).queryParam("size", 2).queryParam("page", 2).get("/api/users")
+                .then().body("total", equalTo(5)).body("items.username", contains(alsoByName));
+        Api.asAdmin().queryParam("q", prefix).queryParam("size", 2).queryParam("sort", "-username").get("/api/users")
+                .then().body("items.username", contains(alsoByName, byEmail));
+        Api.asAdmin().queryParam("q", prefix).queryParam("role", "teacher").queryParam("size", 1).get("/api/users")
+                .then().body("total", equalTo(2)).body("items.username", contains(prefix + "-b"));
+        // a deep page (beyond the top of each column) is taken from all the matches
+        Api.asAdmin().queryParam("q", prefix).queryParam("size", 100).queryParam("page", 2).get("/api/users")
+                .then().body("total", equalTo(5)).body("items", hasSize(0));
+        Api.asAdmin().queryParam("q", prefix).queryParam("size", 1).queryParam("page", 4).get("/api/users")
+                .then().body("total", equalTo(5)).body("items.username", contains(alsoByName));
     }
 }

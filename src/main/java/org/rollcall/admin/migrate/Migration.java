@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -80,7 +82,7 @@ public class Migration {
         return report;
     }
 
-    /** CPU time of this thread, which does all the reading and copying (JIT and GC run elsewhere). */
+    /** CPU time of this thread, which imports (the source is read on another; JIT and GC run elsewhere). */
     private static long cpuTime() {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
@@ -135,7 +137,7 @@ public class Migration {
     }
 
     /** One kind of record: read, chunk, import, tally. */
-    private static final class Phase<T> {
+    static final class Phase<T> {
         private final Entity entity;
         private final int chunkSize;
         private final ImportRun run;
@@ -154,35 +156,38 @@ public class Migration {
 
         /**
          * Reads on a thread of its own, a couple of chunks ahead, so that reading the source and
-         * writing this database overlap; imports and tallies stay on the calling thread.
+         * writing this database overlap; imports and tallies stay on the calling thread. Should
+         * the import fail, the reader is told to stop, whatever the source does with interrupts.
          */
         void copy(long total, Reader<T> reader, Function<List<T>, List<ImportOutcome>> importer) throws Exception {
             progress.start(entity.label, total);
             BlockingQueue<List<Read<T>>> ahead = new ArrayBlockingQueue<>(2);
             List<Read<T>> end = new ArrayList<>();
+            AtomicBoolean stopped = new AtomicBoolean();
             AtomicReference<Throwable> readFailure = new AtomicReference<>();
             Thread reading = new Thread(() -> {
                 try {
                     List<List<Read<T>>> chunk = new ArrayList<>(List.of(new ArrayList<>(chunkSize)));
                     int[] accepted = { 0 };
                     reader.read(read -> {
+                        if (stopped.get()) {
+                            throw new ReadStopped();
+                        }
                         chunk.get(0).add(read);
                         if (read.problem() == null && ++accepted[0] >= chunkSize) {
-                            put(ahead, chunk.get(0));
+                            hand(ahead, chunk.get(0), stopped);
                             chunk.set(0, new ArrayList<>(chunkSize));
                             accepted[0] = 0;
                         }
                     });
-                    put(ahead, chunk.get(0));
+                    hand(ahead, chunk.get(0), stopped);
                 } catch (Throwable e) {
                     readFailure.set(e);
                 } finally {
-                    if (!(readFailure.get() instanceof ReadInterrupted)) {
-                        try {
-                            ahead.put(end);
-                        } catch (InterruptedException e) {
-                            // the importing side stopped: nobody is waiting for the end
-                        }
+                    try {
+                        hand(ahead, end, stopped);
+                    } catch (ReadStopped e) {
+                        // the importing side stopped: nobody waits for the end
                     }
                 }
             }, "migrate-reader-" + entity.name().toLowerCase(java.util.Locale.ROOT));
@@ -203,14 +208,19 @@ public class Migration {
                         importChunk(rows, importer);
                     }
                 }
+            } catch (Exception e) {
+                Throwable lost = readFailure.get();
+                if (lost != null && !(lost instanceof ReadStopped)) {
+                    e.addSuppressed(lost);
+                }
+                throw e;
             } finally {
+                stopped.set(true);
+                ahead.clear();
                 reading.interrupt();
                 reading.join();
             }
             Throwable failure = readFailure.get();
-            if (failure instanceof ReadInterrupted) {
-                throw new InterruptedException();
-            }
             if (failure instanceof Exception e) {
                 throw e;
             }
@@ -220,17 +230,23 @@ public class Migration {
             progress.finish();
         }
 
-        private static <C> void put(BlockingQueue<C> queue, C chunk) {
+        /** Hands a chunk to the importing side, waiting while it is busy, unless it has stopped. */
+        private static <C> void hand(BlockingQueue<C> queue, C chunk, AtomicBoolean stopped) {
             try {
-                queue.put(chunk);
+                while (!stopped.get()) {
+                    if (queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                }
             } catch (InterruptedException e) {
-                throw new ReadInterrupted();
+                Thread.currentThread().interrupt();
             }
+            throw new ReadStopped();
         }
 
         /** The importing side stopped (it failed): the reader gives up. */
-        private static final class ReadInterrupted extends RuntimeException {
-            ReadInterrupted() {
+        private static final class ReadStopped extends RuntimeException {
+            ReadStopped() {
                 super(null, null, false, false);
             }
         }

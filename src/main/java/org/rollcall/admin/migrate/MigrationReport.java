@@ -146,7 +146,7 @@ final class MigrationReport {
         double seconds = elapsedNanos / 1e9;
         long users = tallies.get(Entity.USERS).read;
         out.println();
-        out.printf("Took %.1f s (%,.0f users/s), of which %.1f s CPU in the copying thread.%n", seconds,
+        out.printf("Took %.1f s (%,.0f users/s), of which %.1f s CPU in the importing thread.%n", seconds,
                 seconds > 0 ? users / seconds : 0.0, cpuNanos / 1e9);
         switch (exitCode()) {
             case OK -> out.println(dryRun ? "Nothing would be rejected." : "Migrate finished: everything was copied.");

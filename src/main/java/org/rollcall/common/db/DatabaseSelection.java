@@ -87,8 +87,6 @@ public record DatabaseSelection(Kind kind, String jdbcUrl, String username, Stri
             throw new IllegalStateException("DB_SSL_MODE must be one of " + String.join(", ", SSL_MODES) + "; got '" + sslMode + "'");
         }
         params.put("sslMode", sslMode);
-        // a JDBC batch of inserts (bulk imports) goes to the server as multi-row inserts
-        params.put("rewriteBatchedStatements", "true");
         if (!isBlank(pem) && !isBlank(ca)) {
             throw new IllegalStateException("Set DB_SSL_CA (a PEM bundle) or DB_SSL_CA_KEYSTORE (a JKS/PKCS12 trust store), not both");
         }
