@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Singleton;
 
@@ -18,9 +19,9 @@ public class TestClock extends Clock {
 
     private volatile Instant stopped;
 
-    /** From now on the time is fixed until {@link #advance} moves it. */
+    /** From now on the time is fixed until {@link #advance} moves it; in micro-seconds, as the application's clock. */
     public void stop() {
-        stopped = Instant.now();
+        stopped = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public void advance(Duration by) {
@@ -38,7 +39,7 @@ public class TestClock extends Clock {
     @Override
     public Instant instant() {
         Instant fixed = stopped;
-        return fixed == null ? Instant.now() : fixed;
+        return fixed == null ? Instant.now().truncatedTo(ChronoUnit.MICROS) : fixed;
     }
 
     @Override
