@@ -1,7 +1,6 @@
 package org.rollcall.group;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,7 +52,7 @@ public class GroupRepository implements PanacheRepository<Group> {
 
     /** Inserts new classes with one multi-row statement (see {@link MultiRowInsert}). */
     public void insertAll(List<GroupRow> rows) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now();   // written to the micro-second (MultiRowInsert)
         MultiRowInsert.execute(getEntityManager(), "app_group", List.of("code", "name", "term", "class_period", "description",
                 "created_at", "updated_at", "version"), rows, row -> {
                     Instant created = row.createdAt() == null ? now : row.createdAt();

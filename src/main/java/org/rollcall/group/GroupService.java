@@ -212,7 +212,6 @@ public class GroupService {
             run.acceptGroup(row.code());
         }
         if (!run.dryRun()) {
-            groups.flush();
             groups.insertAll(created);
         }
         return outcomes;
@@ -319,7 +318,6 @@ public class GroupService {
             run.acceptMembership(row.group(), row.username());
         }
         if (!run.dryRun()) {
-            memberships.flush();
             memberships.insertAll(created);
         }
         return outcomes;

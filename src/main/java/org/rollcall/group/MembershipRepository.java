@@ -1,7 +1,6 @@
 package org.rollcall.group;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -73,7 +72,7 @@ public class MembershipRepository implements PanacheRepository<Membership> {
 
     /** Inserts new memberships with one multi-row statement (see {@link MultiRowInsert}). */
     public void insertAll(List<NewMembership> rows) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now();   // written to the micro-second (MultiRowInsert)
         MultiRowInsert.execute(getEntityManager(), "membership", List.of("group_id", "user_id", "role", "created_at"), rows,
                 row -> Arrays.asList(row.groupId(), row.userId(), row.role().id(), row.createdAt() == null ? now : row.createdAt()));
     }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -91,7 +90,7 @@ public class UserRepository implements PanacheRepository<User> {
 
     /** Inserts new users with one multi-row statement (see {@link MultiRowInsert}). */
     public void insertAll(List<UserRow> rows) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now();   // written to the micro-second (MultiRowInsert)
         MultiRowInsert.execute(getEntityManager(), "app_user", List.of("username", "display_name", "email", "password_hash", "role",
                 "enabled", "must_change_password", "last_login_at", "created_at", "updated_at", "version"), rows, row -> {
                     Instant created = row.createdAt() == null ? now : row.createdAt();

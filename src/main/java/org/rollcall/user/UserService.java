@@ -280,7 +280,6 @@ public class UserService {
             run.acceptUser(username, row.role(), row.email());
         }
         if (!run.dryRun()) {
-            users.flush();
             users.insertAll(created);
             loginAffected.forEach(u -> accountChanged.fire(new AccountChanged(u)));
         }

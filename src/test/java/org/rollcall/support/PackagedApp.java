@@ -77,13 +77,12 @@ public final class PackagedApp implements AutoCloseable {
             Files.createDirectories(work);
             int port = freePort();
             Path output = work.resolve("output-" + port + ".log");
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()));
+            List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar.toString()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                     .redirectErrorStream(true).redirectOutput(output.toFile());
             Map<String, String> childEnv = builder.environment();
-            childEnv.keySet().removeIf(k -> k.startsWith("DB_") || k.startsWith("ROLLCALL_") || k.startsWith("QUARKUS_")
-                    || k.startsWith("ADMIN_"));
+            withoutOwnSettings(childEnv);
             if (ownWorkDir) {
                 childEnv.put("ROLLCALL_DATA_DIR", work.resolve("data").toString());
             }
@@ -141,7 +140,15 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
-    private static String javaBinary() {
+    /** Settings a child process must not inherit from this JVM's environment: it gets only those a test gives it. */
+    private static final List<String> NOT_INHERITED = List.of("DB_", "ADMIN_", "ROLLCALL_", "QUARKUS_", "SOURCE_DB_", "APP_DB_");
+
+    static void withoutOwnSettings(Map<String, String> childEnv) {
+        childEnv.keySet().removeIf(name -> NOT_INHERITED.stream().anyMatch(name::startsWith));
+    }
+
+    /** The java binary of this JVM, so the child runs on the same JDK. */
+    static String java() {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,22 +16,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Runs the packaged app (target/quarkus-app/quarkus-run.jar) as a child process, the way an admin
  * runs a command from a shell. The jar is built first when it is missing or older than the
- * sources (the first such test of a fresh checkout waits for that build). The child gets a clean
+ * compiled classes (see PackagedApp#jar; the first such test of a fresh checkout waits for that build). The child gets a clean
  * environment: no DB_* unless given (so it never lands in the suite's own database), its own
  * working directory (no stray .env), logs at WARN and a 512 MB heap.
  */
 public final class PackagedCommand {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath();
-    public static final Path JAR = ROOT.resolve("target/quarkus-app/quarkus-run.jar");
-    private static final List<String> NOT_INHERITED = List.of("DB_", "ADMIN_", "ROLLCALL_", "QUARKUS_", "SOURCE_DB_", "APP_DB_");
     private static final AtomicInteger RUNS = new AtomicInteger();
-    private static boolean checked;
 
     /** What a finished command printed and returned. */
     public record Result(int exitCode, String stdout, String stderr) {
@@ -109,7 +103,7 @@ public final class PackagedCommand {
                     .redirectOutput(dir.resolve("stdout.txt").toFile())
                     .redirectError(dir.resolve("stderr.txt").toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            builder.environment().keySet().removeIf(name -> NOT_INHERITED.stream().anyMatch(name::startsWith));
+            PackagedApp.withoutOwnSettings(builder.environment());
             builder.environment().put("QUARKUS_LOG_LEVEL", "WARN");
             builder.environment().putAll(env);
             return new Launch(builder.start(), dir);
@@ -131,54 +125,12 @@ public final class PackagedCommand {
     }
 
     public static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
+        return PackagedApp.java();
     }
 
-    /** The packaged jar, built now if missing or older than the sources. */
-    public static synchronized Path jar() {
-        if (!checked) {
-            if (stale()) {
-                build();
-            }
-            checked = true;
-        }
-        return JAR;
-    }
-
-    private static boolean stale() {
-        if (!Files.exists(JAR)) {
-            return true;
-        }
-        try (Stream<Path> sources = Stream.concat(Files.walk(ROOT.resolve("src/main")), Stream.of(ROOT.resolve("pom.xml")))) {
-            FileTime built = Files.getLastModifiedTime(JAR);
-            return sources.filter(Files::isRegularFile).anyMatch(p -> modified(p).compareTo(built) > 0);
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    private static FileTime modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p);
-        } catch (IOException e) {
-            return FileTime.fromMillis(Long.MAX_VALUE);
-        }
-    }
-
-    private static void build() {
-        Path log = ROOT.resolve("target/packaged-app-build.log");
-        try {
-            Process build = new ProcessBuilder(ROOT.resolve("mvnw").toString(), "-q", "-B", "package", "-DskipTests",
-                    "-Dmaven.test.skip=true").directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!build.waitFor(15, TimeUnit.MINUTES) || build.exitValue() != 0) {
-                fail("Building the packaged app failed; see " + log);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** The packaged jar, built first if it is missing or older than the compiled classes (see {@link PackagedApp#jar}). */
+    public static Path jar() {
+        return PackagedApp.jar();
     }
 
     private static String read(Path file) {

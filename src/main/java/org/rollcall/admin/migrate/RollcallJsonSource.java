@@ -3,6 +3,7 @@ package org.rollcall.admin.migrate;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.rollcall.group.GroupRow;
 import org.rollcall.group.MembershipRow;
@@ -41,36 +42,32 @@ final class RollcallJsonSource implements Source {
 
     @Override
     public void groups(Sink<GroupRow> sink) throws Exception {
-        file.forEach(RollcallJson.GROUPS, (i, n) -> {
-            String origin = "groups[" + i + "]";
-            try {
-                sink.accept(Read.of(origin, RollcallJson.group(n)));
-            } catch (RollcallJson.BadRecord e) {
-                sink.accept(Read.problem(origin, RollcallJson.key(n, "code"), e.getMessage()));
-            }
-        });
+        read(RollcallJson.GROUPS, RollcallJson::group, n -> RollcallJson.key(n, "code"), sink);
     }
 
     @Override
     public void users(Sink<UserRow> sink) throws Exception {
-        file.forEach(RollcallJson.USERS, (i, n) -> {
-            String origin = "users[" + i + "]";
-            try {
-                sink.accept(Read.of(origin, RollcallJson.user(n)));
-            } catch (RollcallJson.BadRecord e) {
-                sink.accept(Read.problem(origin, RollcallJson.key(n, "username"), e.getMessage()));
-            }
-        });
+        read(RollcallJson.USERS, RollcallJson::user, n -> RollcallJson.key(n, "username"), sink);
     }
 
     @Override
     public void memberships(Sink<MembershipRow> sink) throws Exception {
-        file.forEach(RollcallJson.MEMBERSHIPS, (i, n) -> {
-            String origin = "memberships[" + i + "]";
+        read(RollcallJson.MEMBERSHIPS, RollcallJson::membership, n -> RollcallJson.key(n, "group", "username"), sink);
+    }
+
+    @FunctionalInterface
+    private interface Parser<T> {
+        T parse(JsonNode node) throws RollcallJson.BadRecord;
+    }
+
+    /** Each element of one array of the file, parsed, or as a problem naming its key when it cannot be. */
+    private <T> void read(String array, Parser<T> parser, Function<JsonNode, String> keyOf, Sink<T> sink) throws Exception {
+        file.forEach(array, (i, n) -> {
+            String origin = array + "[" + i + "]";
             try {
-                sink.accept(Read.of(origin, RollcallJson.membership(n)));
+                sink.accept(Read.of(origin, parser.parse(n)));
             } catch (RollcallJson.BadRecord e) {
-                sink.accept(Read.problem(origin, RollcallJson.key(n, "group", "username"), e.getMessage()));
+                sink.accept(Read.problem(origin, keyOf.apply(n), e.getMessage()));
             }
         });
     }

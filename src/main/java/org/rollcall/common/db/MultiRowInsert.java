@@ -39,12 +39,12 @@ public final class MultiRowInsert {
      */
     public static <R> void execute(EntityManager em, String table, List<String> columns, List<R> rows,
             Function<R, List<Object>> values) {
+        em.flush();   // pending changes first, so the database refuses what it refuses inside this chunk
         if (rows.isEmpty()) {
             return;
         }
         String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
                 + "?, ".repeat(columns.size() - 1) + "?)";
-        em.flush();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (R row : rows) {
