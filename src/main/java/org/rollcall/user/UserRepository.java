@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -125,13 +126,23 @@ public class UserRepository implements PanacheRepository<User> {
             + " union select id from app_user where email like ? escape '!'";
 
     /**
+     * The users matching on each column but none before it: their counts add up to the number of
+     * users matching on any, each counted once. Username and display name are never null, so
+     * "not like" is true exactly when the column does not match.
+     */
+    private static final List<String> FIRST_MATCHED_ON = List.of(
+            "u.username like ? escape '!'",
+            "u.display_name like ? escape '!' and not u.username like ? escape '!'",
+            "u.email like ? escape '!' and not u.username like ? escape '!' and not u.display_name like ? escape '!'");
+
+    /**
      * One page of users. The text search is a prefix match on username, display name or email.
      * Each of the three is an index range scan on its own; an OR of them is not (H2 and MySQL
-     * both scan the table for it). So the matching ids are collected first with three indexed
-     * scans; they give the total. A page near the top is then the best of the first few users
-     * matching on each column, which spares ordering every match; a deeper page is taken from all
-     * the matched ids. A very common prefix (more than {@link #MAX_COLLECTED_MATCHES} users) uses
-     * the OR instead: when matches are that dense, the scan in sort order finds a page quickly.
+     * both scan the table for it). So the total is three counts, each a range scan of one column's
+     * index, and a page near the top is the best of the first few users matching on each column,
+     * which spares collecting and ordering every match. A deeper page is taken from all the
+     * matched ids. A very common prefix (more than {@link #MAX_COLLECTED_MATCHES} users) uses the
+     * OR instead: when matches are that dense, the scan in sort order finds a page quickly.
      * <p>
      * The ids are found with plain JDBC: a list of a thousand matched ids is one statement to the
      * database, but a thousand bound parameters to expand for Hibernate. Ids we read ourselves are
@@ -146,30 +157,32 @@ public class UserRepository implements PanacheRepository<User> {
                 return pageOf(connection, " where 1 = 1" + filter.sql, filter.params, order, page, -1);
             }
             String prefix = likePrefix(query.q());
-            List<Long> matched = ids(connection, MATCHING_IDS, List.of(prefix, prefix, prefix), MAX_COLLECTED_MATCHES + 1);
-            if (matched.isEmpty()) {
-                return new Page<Long>(List.of(), 0, page.page(), page.size());
+            long total = 0;
+            for (int i = 0; i < FIRST_MATCHED_ON.size(); i++) {   // condition i has i + 1 prefixes
+                total += ids(connection, "select count(*) from app_user u where " + FIRST_MATCHED_ON.get(i) + filter.sql,
+                        join(Collections.nCopies(i + 1, prefix), filter.params), 0).get(0);
             }
-            if (matched.size() > MAX_COLLECTED_MATCHES) {
-                return pageOf(connection, " where (u.username like ? escape '!' or u.display_name like ? escape '!'"
-                        + " or u.email like ? escape '!')" + filter.sql, join(List.of(prefix, prefix, prefix), filter.params), order, page, -1);
+            if (total == 0 || page.offset() >= total) {
+                return new Page<Long>(List.of(), total, page.page(), page.size());
             }
-            String inMatched = " where u.id in (" + numbers(matched) + ")" + filter.sql;
-            long knownTotal = filter.sql.isEmpty() ? matched.size() : -1;
             int top = page.offset() + page.size();
-            if (top > TOP_OF_EACH_LIMIT) {
-                return pageOf(connection, inMatched, filter.params, order, page, knownTotal);
+            if (top <= TOP_OF_EACH_LIMIT) {
+                // the page is among the first `top` users matching on one of the columns
+                Set<Long> candidates = new LinkedHashSet<>();
+                for (String column : SEARCHED) {
+                    candidates.addAll(ids(connection, "select u.id from app_user u where u." + column + " like ? escape '!'" + filter.sql
+                            + order + " limit ?", join(List.of(prefix), filter.params, List.of(top)), 0));
+                }
+                List<Long> ids = ids(connection, "select u.id from app_user u where u.id in (" + numbers(candidates) + ")" + order
+                        + " limit ? offset ?", List.of(page.size(), page.offset()), 0);
+                return new Page<>(ids, total, page.page(), page.size());
             }
-            // the page is among the first `top` users matching on one of the columns
-            Set<Long> candidates = new LinkedHashSet<>();
-            for (String column : SEARCHED) {
-                candidates.addAll(ids(connection, "select u.id from app_user u where u." + column + " like ? escape '!'" + filter.sql
-                        + order + " limit ?", join(List.of(prefix), filter.params, List.of(top)), 0));
+            if (total > MAX_COLLECTED_MATCHES) {
+                return pageOf(connection, " where (u.username like ? escape '!' or u.display_name like ? escape '!'"
+                        + " or u.email like ? escape '!')" + filter.sql, join(List.of(prefix, prefix, prefix), filter.params), order, page, total);
             }
-            List<Long> ids = candidates.isEmpty() ? List.of()
-                    : ids(connection, "select u.id from app_user u where u.id in (" + numbers(candidates) + ")" + order + " limit ? offset ?",
-                            List.of(page.size(), page.offset()), 0);
-            return new Page<>(ids, total(connection, ids, page, knownTotal, inMatched, filter.params), page.page(), page.size());
+            List<Long> matched = ids(connection, MATCHING_IDS, List.of(prefix, prefix, prefix), 0);
+            return pageOf(connection, " where u.id in (" + numbers(matched) + ")" + filter.sql, filter.params, order, page, total);
         });
         return new Page<>(byIds(found.items()), found.total(), found.page(), found.size());
     }

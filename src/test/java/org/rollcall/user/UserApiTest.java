@@ -190,4 +190,22 @@ class UserApiTest {
         Api.asAdmin().queryParam("q", prefix).queryParam("size", 1).queryParam("page", 4).get("/api/users")
                 .then().body("total", equalTo(5)).body("items.username", contains(alsoByName));
     }
+
+    @Test
+    void searchCountsAUserMatchedOnSeveralColumnsOnce() {
+        String prefix = Api.unique("dup");
+        Api.asAdmin().body(Map.of("username", prefix + "-1", "displayName", prefix + " One", "email", prefix + "-1@example.org",
+                "role", "student")).post("/api/users").then().statusCode(201);
+        Api.asAdmin().body(Map.of("username", prefix + "-2", "displayName", "Two", "email", prefix + "-2@example.org",
+                "role", "student")).post("/api/users").then().statusCode(201);
+        Api.asAdmin().body(Map.of("username", "z-" + prefix, "displayName", prefix + " Three", "email", prefix + "-3@example.org",
+                "role", "student")).post("/api/users").then().statusCode(201);
+
+        Api.asAdmin().queryParam("q", prefix).queryParam("size", 2).get("/api/users")
+                .then().body("total", equalTo(3)).body("items.username", contains(prefix + "-1", prefix + "-2"));
+        Api.asAdmin().queryParam("q", prefix).queryParam("size", 2).queryParam("page", 1).get("/api/users")
+                .then().body("total", equalTo(3)).body("items.username", contains("z-" + prefix));
+        Api.asAdmin().queryParam("q", prefix).queryParam("size", 1).queryParam("page", 3).get("/api/users")
+                .then().body("total", equalTo(3)).body("items", hasSize(0));
+    }
 }
