@@ -1,5 +1,7 @@
 package org.rollcall.auth;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -31,6 +33,11 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+        Optional<Account> cached = accounts.ifCached(request.getPrincipal());
+        if (cached != null) {
+            return cached.map(account -> Uni.createFrom().item(Identities.of(account)))
+                    .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException()));
+        }
         return context.runBlocking(() -> accounts.find(request.getPrincipal())
                 .map(Identities::of)
                 .orElseThrow(AuthenticationFailedException::new));
