@@ -1,6 +1,8 @@
 package org.rollcall.admin.migrate;
 
 import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.rollcall.group.GroupRow;
 import org.rollcall.group.MembershipRow;
@@ -40,11 +42,30 @@ final class RollcallJdbcSource extends JdbcSource {
                         instant(rs, "created_at"), instant(rs, "updated_at")))));
     }
 
+    /**
+     * In primary-key order from the membership table alone, which the database streams; joined to
+     * the group and user tables it would order all the memberships before handing over the first.
+     * The class codes and usernames come from maps of the two (a few MB at 100k users).
+     */
     @Override
     public void memberships(Sink<MembershipRow> sink) throws Exception {
-        query("select m.id, g.code, u.username, m.role, m.created_at from membership m join app_group g on g.id = m.group_id"
-                + " join app_user u on u.id = m.user_id order by m.id",
-                rs -> sink.accept(Read.of("membership id " + rs.getLong("id"), new MembershipRow(rs.getString("code"),
-                        rs.getString("username"), rs.getString("role"), instant(rs, "created_at")))));
+        Map<Long, String> codes = names("select id, code from app_group");
+        Map<Long, String> usernames = names("select id, username from app_user");
+        query("select id, group_id, user_id, role, created_at from membership order by id", rs -> {
+            String origin = "membership id " + rs.getLong("id");
+            String code = codes.get(rs.getLong("group_id"));
+            String username = usernames.get(rs.getLong("user_id"));
+            if (code == null || username == null) {   // added to the source while it was read
+                sink.accept(Read.problem(origin, null, "its " + (code == null ? "class" : "user") + " was not in the source when it was read"));
+            } else {
+                sink.accept(Read.of(origin, new MembershipRow(code, username, rs.getString("role"), instant(rs, "created_at"))));
+            }
+        });
+    }
+
+    private Map<Long, String> names(String sql) throws Exception {
+        Map<Long, String> names = new HashMap<>();
+        query(sql, rs -> names.put(rs.getLong(1), rs.getString(2)));
+        return names;
     }
 }

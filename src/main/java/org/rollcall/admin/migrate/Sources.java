@@ -27,9 +27,10 @@ final class Sources {
     /**
      * Rollcall's H2 settings (without DATABASE_TO_LOWER its lower-case tables cannot be found);
      * lazy execution streams a large table instead of copying it into a temporary result first.
+     * Read-only: a source is never written, and closing it does not spend a second compacting it.
      */
     private static final List<String> H2_SETTINGS = List.of("IFEXISTS=TRUE", "MODE=MySQL", "DATABASE_TO_LOWER=TRUE",
-            "CASE_INSENSITIVE_IDENTIFIERS=TRUE", "IGNORECASE=TRUE", "LAZY_QUERY_EXECUTION=TRUE");
+            "CASE_INSENSITIVE_IDENTIFIERS=TRUE", "IGNORECASE=TRUE", "LAZY_QUERY_EXECUTION=TRUE", "ACCESS_MODE_DATA=r");
 
     record Options(String user, String password, List<String> teachers, String defaultTerm) {
     }
