@@ -6,10 +6,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.Session;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
@@ -32,9 +34,11 @@ public class GroupRepository implements PanacheRepository<Group> {
     }
 
     public Map<String, Group> findByCodes(Collection<String> codes) {
+        List<Long> ids = batches.select(getEntityManager(), "select id from app_group where code in", codes, rs -> rs.getLong(1));
         Map<String, Group> found = new HashMap<>();
-        for (List<String> batch : batches.split(codes)) {
-            list("code in ?1", batch).forEach(g -> found.put(g.getCode(), g));
+        if (!ids.isEmpty()) {
+            getEntityManager().unwrap(Session.class).byMultipleIds(Group.class).multiLoad(ids).stream()
+                    .filter(Objects::nonNull).forEach(g -> found.put(g.getCode(), g));
         }
         return found;
     }
@@ -42,11 +46,8 @@ public class GroupRepository implements PanacheRepository<Group> {
     /** Class ids by code, without loading the entities. */
     public Map<String, Long> idsByCodes(Collection<String> codes) {
         Map<String, Long> found = new HashMap<>();
-        for (List<String> batch : batches.split(codes)) {
-            getEntityManager().createQuery("select g.code, g.id from Group g where g.code in :codes", Object[].class)
-                    .setParameter("codes", batch).getResultList()
-                    .forEach(row -> found.put((String) row[0], (Long) row[1]));
-        }
+        batches.select(getEntityManager(), "select code, id from app_group where code in", codes,
+                rs -> found.put(rs.getString(1), rs.getLong(2)));
         return found;
     }
 

@@ -1,7 +1,6 @@
 package org.rollcall.group;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -48,22 +47,14 @@ public class MembershipRepository implements PanacheRepository<Membership> {
 
     /** Memberships of these users: id, group id, user id, role, created. */
     public List<Object[]> ofUsers(Collection<Long> userIds) {
-        List<Object[]> found = new ArrayList<>();
-        for (List<Long> batch : batches.split(userIds)) {
-            found.addAll(getEntityManager().createQuery("select m.id, m.group.id, m.user.id, m.role, m.createdAt from Membership m"
-                    + " where m.user.id in :users", Object[].class).setParameter("users", batch).getResultList());
-        }
-        return found;
+        return batches.select(getEntityManager(), "select id, group_id, user_id, role, created_at from membership where user_id in",
+                userIds, rs -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), KeyBatches.instant(rs, 5) });
     }
 
     /** (class code, username) of every membership of these users. */
     public List<Object[]> pairsOfUsernames(Collection<String> usernames) {
-        List<Object[]> found = new ArrayList<>();
-        for (List<String> batch : batches.split(usernames)) {
-            found.addAll(getEntityManager().createQuery("select g.code, u.username from Membership m join m.group g join m.user u"
-                    + " where u.username in :names", Object[].class).setParameter("names", batch).getResultList());
-        }
-        return found;
+        return batches.select(getEntityManager(), "select g.code, u.username from membership m join app_group g on g.id = m.group_id"
+                + " join app_user u on u.id = m.user_id where u.username in", usernames, rs -> new Object[] { rs.getString(1), rs.getString(2) });
     }
 
     /** A membership to insert with {@link #insertAll}. */

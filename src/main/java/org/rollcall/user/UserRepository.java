@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,9 +49,11 @@ public class UserRepository implements PanacheRepository<User> {
     }
 
     public Map<String, User> findByUsernames(Collection<String> usernames) {
+        List<Long> ids = batches.select(getEntityManager(), "select id from app_user where username in", usernames, rs -> rs.getLong(1));
         Map<String, User> found = new HashMap<>();
-        for (List<String> batch : batches.split(usernames)) {
-            list("username in ?1", batch).forEach(u -> found.put(u.getUsername(), u));
+        if (!ids.isEmpty()) {
+            getEntityManager().unwrap(Session.class).byMultipleIds(User.class).multiLoad(ids).stream()
+                    .filter(Objects::nonNull).forEach(u -> found.put(u.getUsername(), u));
         }
         return found;
     }
@@ -61,32 +64,22 @@ public class UserRepository implements PanacheRepository<User> {
 
     public Map<String, Ref> refsByUsernames(Collection<String> usernames) {
         Map<String, Ref> found = new HashMap<>();
-        for (List<String> batch : batches.split(usernames)) {
-            getEntityManager().createQuery("select u.username, u.id, u.roleName from User u where u.username in :names", Object[].class)
-                    .setParameter("names", batch).getResultList()
-                    .forEach(row -> found.put((String) row[0], new Ref((Long) row[1], (String) row[2])));
-        }
+        batches.select(getEntityManager(), "select username, id, role from app_user where username in", usernames,
+                rs -> found.put(rs.getString(1), new Ref(rs.getLong(2), rs.getString(3))));
         return found;
     }
 
     /** Which users hold these emails: email -> username. */
     public Map<String, String> emailOwners(Collection<String> emails) {
         Map<String, String> owners = new HashMap<>();
-        for (List<String> batch : batches.split(emails)) {
-            getEntityManager().createQuery("select u.email, u.username from User u where u.email in :emails", Object[].class)
-                    .setParameter("emails", batch).getResultList()
-                    .forEach(row -> owners.put((String) row[0], (String) row[1]));
-        }
+        batches.select(getEntityManager(), "select email, username from app_user where email in", emails,
+                rs -> owners.put(rs.getString(1), rs.getString(2)));
         return owners;
     }
 
     public Set<String> existingUsernames(Collection<String> usernames) {
-        Set<String> found = new HashSet<>();
-        for (List<String> batch : batches.split(usernames)) {
-            found.addAll(getEntityManager().createQuery("select u.username from User u where u.username in :names", String.class)
-                    .setParameter("names", batch).getResultList());
-        }
-        return found;
+        return new HashSet<>(batches.select(getEntityManager(), "select username from app_user where username in", usernames,
+                rs -> rs.getString(1)));
     }
 
     /** Inserts new users with one multi-row statement (see {@link MultiRowInsert}). */
@@ -264,14 +257,16 @@ public class UserRepository implements PanacheRepository<User> {
         }
     }
 
-    /** The users with these ids, in the order of the ids. */
+    /**
+     * The users with these ids, in the order of the ids. Loaded by id rather than with an HQL
+     * {@code id in (...)}, which Hibernate would translate anew for each list.
+     */
     private List<User> byIds(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, User> found = new HashMap<>();
-        list("id in ?1", ids).forEach(u -> found.put(u.getId(), u));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return getEntityManager().unwrap(Session.class).byMultipleIds(User.class).multiLoad(ids).stream()
+                .filter(Objects::nonNull).toList();
     }
 
     private static final Map<String, String> COLUMNS = Map.of("username", "u.username", "displayName", "u.display_name",
