@@ -25,7 +25,7 @@ import org.rollcall.support.PackagedCommand.Result;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 /** 'rollcall init' as an admin runs it: guarded when data would be lost, starter records otherwise. */
-class InitCommandTest {
+class InitCommandIT {
 
     @TempDir
     Path scratch;

@@ -77,7 +77,9 @@ public final class PackagedApp implements AutoCloseable {
             Files.createDirectories(work);
             int port = freePort();
             Path output = work.resolve("output-" + port + ".log");
-            List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar.toString()));
+            List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+            command.addAll(SHORT_RUN);
+            command.addAll(List.of("-jar", jar.toString()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                     .redirectErrorStream(true).redirectOutput(output.toFile());
@@ -146,6 +148,12 @@ public final class PackagedApp implements AutoCloseable {
     static void withoutOwnSettings(Map<String, String> childEnv) {
         childEnv.keySet().removeIf(name -> NOT_INHERITED.stream().anyMatch(name::startsWith));
     }
+
+    /**
+     * JVM options of a child: tests run it briefly on little data, where the C1 compiler alone
+     * starts it sooner and with half the CPU, which the test JVM beside it needs.
+     */
+    static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     /** The java binary of this JVM, so the child runs on the same JDK. */
     static String java() {

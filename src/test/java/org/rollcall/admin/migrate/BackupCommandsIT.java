@@ -19,7 +19,7 @@ import org.rollcall.support.PackagedCommand.Result;
  * migrate takes a safety backup of a database that holds data; backups are created, listed, shown,
  * chained and guarded; a restore into a fresh database gives back exactly what was backed up.
  */
-class BackupCommandsTest {
+class BackupCommandsIT {
 
     private static final Pattern CREATED = Pattern.compile("Backup (\\S+) \\('([^']*)'\\) COMPLETED");
 

@@ -19,7 +19,7 @@ import org.rollcall.support.PackagedCommand.Result;
  * hashes and micro-second timestamps included), on H2, on MariaDB and across them. The children
  * run in a time zone far from UTC so a time-zone slip would show.
  */
-class ExportMigrateRoundTripTest {
+class ExportMigrateRoundTripIT {
 
     @TempDir
     Path scratch;

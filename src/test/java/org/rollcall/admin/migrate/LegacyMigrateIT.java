@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * MySQL and data.json: roles and sections mapped, hashes kept, bad records rejected with a
  * reason, nothing written by a dry run, nothing doubled by a re-run.
  */
-class LegacyMigrateTest {
+class LegacyMigrateIT {
 
     @TempDir
     Path scratch;

@@ -15,7 +15,7 @@ import org.rollcall.support.PackagedCommand;
 import org.rollcall.support.PackagedCommand.Result;
 
 /** What an operator sees when a source or an option is wrong, and the wrapper scripts. */
-class MigrateCommandTest {
+class MigrateCommandIT {
 
     @TempDir
     Path scratch;

@@ -19,7 +19,7 @@ import org.rollcall.support.PackagedCommand.Result;
  * A migrate killed with SIGKILL at several points (during users, again during users, during
  * memberships) and run again ends with exactly the source's records: nothing lost, nothing doubled.
  */
-class MigrateResumeTest {
+class MigrateResumeIT {
 
     private static final int USERS = 12_000;
     private static final Pattern PROGRESS = Pattern.compile("migrate: (\\w+) ([\\d,]+)/");
