@@ -38,7 +38,10 @@ public class AccountCache {
      * it must be read with {@link #find}. Spares the common request a hop to a worker thread.
      */
     public Optional<Account> ifCached(String username) {
-        CompletableFuture<Object> entry = cache.as(CaffeineCache.class).getIfPresent(username);
+        if (!(cache instanceof CaffeineCache caffeine)) {
+            return null;   // caching switched off
+        }
+        CompletableFuture<Object> entry = caffeine.getIfPresent(username);
         if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
             return null;
         }

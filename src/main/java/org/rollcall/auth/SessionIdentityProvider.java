@@ -35,7 +35,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         Optional<Account> cached = accounts.ifCached(request.getPrincipal());
         if (cached != null) {
-            return cached.map(account -> Uni.createFrom().item(Identities.of(account)))
+            return cached.map(account -> Uni.createFrom().item(() -> Identities.of(account)))
                     .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException()));
         }
         return context.runBlocking(() -> accounts.find(request.getPrincipal())

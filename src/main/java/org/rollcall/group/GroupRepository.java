@@ -37,7 +37,7 @@ public class GroupRepository implements PanacheRepository<Group> {
         List<Long> ids = batches.select(getEntityManager(), "select id from app_group where code in", codes, rs -> rs.getLong(1));
         Map<String, Group> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            getEntityManager().unwrap(Session.class).byMultipleIds(Group.class).multiLoad(ids).stream()
+            getEntityManager().unwrap(Session.class).byMultipleIds(Group.class).withBatchSize(batches.size()).multiLoad(ids).stream()
                     .filter(Objects::nonNull).forEach(g -> found.put(g.getCode(), g));
         }
         return found;

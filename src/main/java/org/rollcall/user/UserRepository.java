@@ -52,7 +52,7 @@ public class UserRepository implements PanacheRepository<User> {
         List<Long> ids = batches.select(getEntityManager(), "select id from app_user where username in", usernames, rs -> rs.getLong(1));
         Map<String, User> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            getEntityManager().unwrap(Session.class).byMultipleIds(User.class).multiLoad(ids).stream()
+            getEntityManager().unwrap(Session.class).byMultipleIds(User.class).withBatchSize(batches.size()).multiLoad(ids).stream()
                     .filter(Objects::nonNull).forEach(u -> found.put(u.getUsername(), u));
         }
         return found;
@@ -114,10 +114,6 @@ public class UserRepository implements PanacheRepository<User> {
 
     private static final List<String> SEARCHED = List.of("username", "display_name", "email");
 
-    private static final String MATCHING_IDS = "select id from app_user where username like ? escape '!'"
-            + " union select id from app_user where display_name like ? escape '!'"
-            + " union select id from app_user where email like ? escape '!'";
-
     /**
      * The users matching on each column but none before it: their counts add up to the number of
      * users matching on any, each counted once. Username and display name are never null, so
@@ -125,8 +121,8 @@ public class UserRepository implements PanacheRepository<User> {
      */
     private static final List<String> FIRST_MATCHED_ON = List.of(
             "u.username like ? escape '!'",
-            "u.display_name like ? escape '!' and not u.username like ? escape '!'",
-            "u.email like ? escape '!' and not u.username like ? escape '!' and not u.display_name like ? escape '!'");
+            "u.display_name like ? escape '!' and u.username not like ? escape '!'",
+            "u.email like ? escape '!' and u.username not like ? escape '!' and u.display_name not like ? escape '!'");
 
     /**
      * One page of users. The text search is a prefix match on username, display name or email.
@@ -134,8 +130,8 @@ public class UserRepository implements PanacheRepository<User> {
      * both scan the table for it). So the total is three counts, each a range scan of one column's
      * index, and a page near the top is the best of the first few users matching on each column,
      * which spares collecting and ordering every match. A deeper page is taken from all the
-     * matched ids. A very common prefix (more than {@link #MAX_COLLECTED_MATCHES} users) uses the
-     * OR instead: when matches are that dense, the scan in sort order finds a page quickly.
+     * matched ids, or, for a very common prefix (more than {@link #MAX_COLLECTED_MATCHES} users),
+     * from the OR: when matches are that dense, the scan in sort order finds a page quickly.
      * <p>
      * The ids are found with plain JDBC: a list of a thousand matched ids is one statement to the
      * database, but a thousand bound parameters to expand for Hibernate. Ids we read ourselves are
@@ -166,16 +162,25 @@ public class UserRepository implements PanacheRepository<User> {
                     candidates.addAll(ids(connection, "select u.id from app_user u where u." + column + " like ? escape '!'" + filter.sql
                             + order + " limit ?", join(List.of(prefix), filter.params, List.of(top)), 0));
                 }
-                List<Long> ids = ids(connection, "select u.id from app_user u where u.id in (" + numbers(candidates) + ")" + order
-                        + " limit ? offset ?", List.of(page.size(), page.offset()), 0);
+                List<Long> ids = candidates.isEmpty() ? List.of()   // the matches were changed since they were counted
+                        : ids(connection, "select u.id from app_user u where u.id in (" + numbers(candidates) + ")" + order
+                                + " limit ? offset ?", List.of(page.size(), page.offset()), 0);
                 return new Page<>(ids, total, page.page(), page.size());
             }
             if (total > MAX_COLLECTED_MATCHES) {
                 return pageOf(connection, " where (u.username like ? escape '!' or u.display_name like ? escape '!'"
                         + " or u.email like ? escape '!')" + filter.sql, join(List.of(prefix, prefix, prefix), filter.params), order, page, total);
             }
-            List<Long> matched = ids(connection, MATCHING_IDS, List.of(prefix, prefix, prefix), 0);
-            return pageOf(connection, " where u.id in (" + numbers(matched) + ")" + filter.sql, filter.params, order, page, total);
+            // the filtered matches: no more than the total, which is at most MAX_COLLECTED_MATCHES
+            String matching = SEARCHED.stream().map(column -> "select u.id from app_user u where u." + column + " like ? escape '!'" + filter.sql)
+                    .collect(Collectors.joining(" union "));
+            List<Object> params = new ArrayList<>();
+            SEARCHED.forEach(column -> params.addAll(join(List.of(prefix), filter.params)));
+            List<Long> matched = ids(connection, matching, params, 0);
+            if (matched.isEmpty()) {   // the matches were changed since they were counted
+                return new Page<Long>(List.of(), total, page.page(), page.size());
+            }
+            return pageOf(connection, " where u.id in (" + numbers(matched) + ")", List.of(), order, page, total);
         });
         return new Page<>(byIds(found.items()), found.total(), found.page(), found.size());
     }
@@ -265,7 +270,7 @@ public class UserRepository implements PanacheRepository<User> {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().unwrap(Session.class).byMultipleIds(User.class).multiLoad(ids).stream()
+        return getEntityManager().unwrap(Session.class).byMultipleIds(User.class).withBatchSize(batches.size()).multiLoad(ids).stream()
                 .filter(Objects::nonNull).toList();
     }
 

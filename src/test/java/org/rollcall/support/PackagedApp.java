@@ -153,7 +153,7 @@ public final class PackagedApp implements AutoCloseable {
      * JVM options of a child: tests run it briefly on little data, where the C1 compiler alone
      * starts it sooner and with half the CPU, which the test JVM beside it needs.
      */
-    static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    public static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     /** The java binary of this JVM, so the child runs on the same JDK. */
     static String java() {

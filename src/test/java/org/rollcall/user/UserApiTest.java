@@ -7,7 +7,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -207,5 +210,37 @@ class UserApiTest {
                 .then().body("total", equalTo(3)).body("items.username", contains("z-" + prefix));
         Api.asAdmin().queryParam("q", prefix).queryParam("size", 1).queryParam("page", 3).get("/api/users")
                 .then().body("total", equalTo(3)).body("items", hasSize(0));
+    }
+
+    @Test
+    void deepSearchPagesBeyondTheTopOfEachColumnKeepOrderAndFilters() {
+        String prefix = Api.unique("deep");
+        List<String> all = new ArrayList<>();
+        List<String> students = new ArrayList<>();
+        for (int i = 0; i < 210; i++) {   // more than UserRepository.TOP_OF_EACH_LIMIT (200)
+            String username = String.format("%s-%03d", prefix, i);
+            String role = i % 3 == 0 ? "teacher" : "student";
+            Api.asAdmin().body(Map.of("username", username, "displayName", "Deep " + i, "role", role)).post("/api/users")
+                    .then().statusCode(201);
+            all.add(username);
+            if (role.equals("student")) {
+                students.add(username);
+            }
+        }
+        Api.asAdmin().queryParam("q", prefix).queryParam("size", 100).queryParam("page", 2).get("/api/users")
+                .then().body("total", equalTo(210)).body("items.username", contains(all.subList(200, 210).toArray()));
+        // offset 101 + size 101 reaches past the top 200: the page comes from all the filtered matches
+        Api.asAdmin().queryParam("q", prefix).queryParam("role", "student").queryParam("size", 101).queryParam("page", 1)
+                .get("/api/users")
+                .then().body("total", equalTo(140)).body("items.username", contains(students.subList(101, 140).toArray()));
+        Api.asAdmin().queryParam("q", prefix).queryParam("sort", "-username").queryParam("size", 150).queryParam("page", 1)
+                .get("/api/users")
+                .then().body("total", equalTo(210)).body("items.username", contains(reversed(all).subList(150, 210).toArray()));
+    }
+
+    private static List<String> reversed(List<String> list) {
+        List<String> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
     }
 }

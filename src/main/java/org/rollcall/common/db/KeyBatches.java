@@ -39,6 +39,11 @@ public class KeyBatches {
         this.size = DatabaseSelection.Kind.H2.name().equals(config.database().kind()) ? H2 : MYSQL;
     }
 
+    /** How many keys go into one lookup. */
+    public int size() {
+        return size;
+    }
+
     public <T> List<List<T>> split(Collection<T> keys) {
         List<T> all = keys instanceof List<T> list ? list : new ArrayList<>(keys);
         List<List<T>> batches = new ArrayList<>((all.size() + size - 1) / size);
@@ -56,13 +61,15 @@ public class KeyBatches {
 
     /**
      * The rows of {@code sql}, which ends in {@code in}, for all the keys: one statement per batch,
-     * in the current transaction, after flushing what the persistence context holds.
+     * in the current transaction (if any), after flushing what the persistence context holds.
      */
     public <T> List<T> select(EntityManager em, String sql, Collection<?> keys, RowReader<T> reader) {
         if (keys.isEmpty()) {
             return List.of();
         }
-        em.flush();
+        if (em.isJoinedToTransaction()) {
+            em.flush();
+        }
         return em.unwrap(Session.class).doReturningWork(connection -> {
             List<T> rows = new ArrayList<>();
             for (List<?> batch : split(keys)) {
