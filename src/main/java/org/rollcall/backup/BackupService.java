@@ -338,27 +338,26 @@ public class BackupService {
         });
     }
 
-    /** The catalogue, with backups left NEW or BUILDING by a process that died shown (and recorded) as FAILED. */
+    /**
+     * The catalogue, with backups left NEW or BUILDING by a process that died shown (and recorded)
+     * as FAILED. That is only decided while holding both this process's flag and the lock across
+     * processes, on a fresh reading of the directory: nothing can be taking a backup then.
+     */
     private List<Manifest> catalogue() {
         List<Manifest> all = store.scan();
-        String mine = running.get();
-        if (all.stream().noneMatch(m -> m.isRunning() && !m.id().equals(mine))) {
-            return all;
+        if (all.stream().noneMatch(Manifest::isRunning) || !running.compareAndSet(null, "check")) {
+            return all;   // nothing to look into, or a backup or restore runs in this process: its NEW/BUILDING is real
         }
-        boolean ownLock = mine == null && running.compareAndSet(null, "check");
         FileLock lock = null;
         try {
-            if (ownLock) {
-                lock = store.tryLockAcrossProcesses();
-                if (lock == null) {
-                    return all; // another process is taking a backup: its NEW/BUILDING is real
-                }
-            } else if (mine == null || !mine.matches(BackupStore.ID_PATTERN)) {
-                return all; // a backup is starting or a restore runs: leave the catalogue as it is
+            lock = store.tryLockAcrossProcesses();
+            if (lock == null) {
+                return all; // another process is taking a backup: its NEW/BUILDING is real
             }
+            // read again under the lock: a backup that was BUILDING when first read may have completed since
             List<Manifest> fixed = new ArrayList<>();
-            for (Manifest m : all) {
-                if (m.isRunning() && !m.id().equals(mine)) {
+            for (Manifest m : store.scan()) {
+                if (m.isRunning()) {
                     m = m.failed(clock.instant(), "Interrupted: the process taking this backup stopped before it finished.");
                     store.write(m);
                 }
@@ -370,9 +369,7 @@ public class BackupService {
             return all;
         } finally {
             BackupStore.release(lock);
-            if (ownLock) {
-                running.set(null);
-            }
+            running.set(null);
         }
     }
 

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,21 @@ class BackupApiTest {
         assertEquals(Manifest.Status.COMPLETED, first.get(60, TimeUnit.SECONDS).status());
         Api.asAdmin().body(Map.of("name", Api.unique("after"))).post("/api/backups").then().statusCode(202);
         awaitFinished(Api.asAdmin().get("/api/backups").path("[0].id"));
+    }
+
+    @Test
+    void aBackupLeftBuildingByAStoppedProcessIsShownFailedAndCanBeDeleted() throws Exception {
+        BackupView taken = backups.create(Actor.SYSTEM, BackupRequest.full(Api.unique("stopped"), null));
+        // as a process killed while building leaves it: the manifest says BUILDING and nothing runs
+        Path manifest = backups.directory().resolve(taken.id()).resolve("manifest.json");
+        String building = Files.readString(manifest).replaceFirst("\"status\"(\\s*):(\\s*)\"COMPLETED\"", "\"status\"$1:$2\"BUILDING\"");
+        assertTrue(building.contains("BUILDING"), "the manifest names its status");
+        Files.writeString(manifest, building);
+
+        Api.asAdmin().get("/api/backups/" + taken.id()).then().statusCode(200)
+                .body("status", equalTo("FAILED")).body("failure", containsString("stopped before it finished"));
+        assertTrue(Files.readString(manifest).contains("FAILED"), "the verdict is recorded, not only shown");
+        Api.asAdmin().delete("/api/backups/" + taken.id()).then().statusCode(204);
     }
 
     @Test
