@@ -2,7 +2,6 @@ package org.rollcall.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -26,8 +25,6 @@ public class AccountAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || Identities.account(identity) != null) {
             return Uni.createFrom().item(identity);
         }
-        return context.runBlocking(() -> accounts.find(identity.getPrincipal().getName())
-                .map(Identities::of)
-                .orElseThrow(AuthenticationFailedException::new));
+        return accounts.identity(identity.getPrincipal().getName(), context);
     }
 }

@@ -12,6 +12,10 @@ import org.rollcall.user.UserService.AccountChanged;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Accounts by username, kept for a few seconds (see quarkus.cache.caffeine."accounts"). A change
@@ -34,12 +38,25 @@ public class AccountCache {
     }
 
     /**
-     * The account when this instance has it at hand, without waiting and on any thread; null when
-     * it must be read with {@link #find}. Spares the common request a hop to a worker thread.
+     * The identity of this account, failing when it is unknown or disabled. From the cache it is
+     * made at once, on the calling thread; only a miss goes to a worker thread to read the database.
      */
-    public Optional<Account> ifCached(String username) {
+    public Uni<SecurityIdentity> identity(String username, AuthenticationRequestContext context) {
+        Optional<Account> cached = ifCached(username);
+        if (cached != null) {
+            return Uni.createFrom().item(() -> identityOf(cached, username));
+        }
+        return context.runBlocking(() -> identityOf(find(username), username));
+    }
+
+    private static SecurityIdentity identityOf(Optional<Account> account, String username) {
+        return Identities.of(account.orElseThrow(AuthenticationFailedException::new));
+    }
+
+    /** The cached entry, without waiting; null when there is none yet (or caching is switched off). */
+    private Optional<Account> ifCached(String username) {
         if (!(cache instanceof CaffeineCache caffeine)) {
-            return null;   // caching switched off
+            return null;
         }
         CompletableFuture<Object> entry = caffeine.getIfPresent(username);
         if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {

@@ -1,10 +1,7 @@
 package org.rollcall.auth;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -33,13 +30,6 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        Optional<Account> cached = accounts.ifCached(request.getPrincipal());
-        if (cached != null) {
-            return cached.map(account -> Uni.createFrom().item(() -> Identities.of(account)))
-                    .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException()));
-        }
-        return context.runBlocking(() -> accounts.find(request.getPrincipal())
-                .map(Identities::of)
-                .orElseThrow(AuthenticationFailedException::new));
+        return accounts.identity(request.getPrincipal(), context);
     }
 }

@@ -1,9 +1,13 @@
 package org.rollcall.common;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** Comparing times brought in by an import with those already stored. */
+/** Times as Rollcall stores them, and comparing times brought in by an import with those already stored. */
 public final class Instants {
 
     private Instants() {
@@ -20,5 +24,11 @@ public final class Instants {
             return source == stored;
         }
         return source.equals(stored) || (stored.getNano() == 0 && source.truncatedTo(ChronoUnit.SECONDS).equals(stored));
+    }
+
+    /** A time column read over plain JDBC: Rollcall stores UTC wall-clock values (quarkus.hibernate-orm.jdbc.timezone=UTC). */
+    public static Instant stored(ResultSet rs, String column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 }

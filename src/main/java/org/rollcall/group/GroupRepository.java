@@ -6,12 +6,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.Session;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
@@ -36,10 +34,7 @@ public class GroupRepository implements PanacheRepository<Group> {
     public Map<String, Group> findByCodes(Collection<String> codes) {
         List<Long> ids = batches.select(getEntityManager(), "select id from app_group where code in", codes, rs -> rs.getLong(1));
         Map<String, Group> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            getEntityManager().unwrap(Session.class).byMultipleIds(Group.class).withBatchSize(batches.size()).multiLoad(ids).stream()
-                    .filter(Objects::nonNull).forEach(g -> found.put(g.getCode(), g));
-        }
+        batches.load(getEntityManager(), Group.class, ids).forEach(g -> found.put(g.getCode(), g));
         return found;
     }
 

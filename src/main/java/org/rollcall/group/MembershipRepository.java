@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.rollcall.common.Instants;
 import org.rollcall.common.db.KeyBatches;
 import org.rollcall.common.db.MultiRowInsert;
 import org.rollcall.user.UserDetail;
@@ -48,7 +49,7 @@ public class MembershipRepository implements PanacheRepository<Membership> {
     /** Memberships of these users: id, group id, user id, role, created. */
     public List<Object[]> ofUsers(Collection<Long> userIds) {
         return batches.select(getEntityManager(), "select id, group_id, user_id, role, created_at from membership where user_id in",
-                userIds, rs -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), KeyBatches.instant(rs, 5) });
+                userIds, rs -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), Instants.stored(rs, "created_at") });
     }
 
     /** (class code, username) of every membership of these users. */

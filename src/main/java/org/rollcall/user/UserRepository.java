@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,10 +50,7 @@ public class UserRepository implements PanacheRepository<User> {
     public Map<String, User> findByUsernames(Collection<String> usernames) {
         List<Long> ids = batches.select(getEntityManager(), "select id from app_user where username in", usernames, rs -> rs.getLong(1));
         Map<String, User> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            getEntityManager().unwrap(Session.class).byMultipleIds(User.class).withBatchSize(batches.size()).multiLoad(ids).stream()
-                    .filter(Objects::nonNull).forEach(u -> found.put(u.getUsername(), u));
-        }
+        batches.load(getEntityManager(), User.class, ids).forEach(u -> found.put(u.getUsername(), u));
         return found;
     }
 
@@ -149,7 +145,7 @@ public class UserRepository implements PanacheRepository<User> {
             long total = 0;
             for (int i = 0; i < FIRST_MATCHED_ON.size(); i++) {   // condition i has i + 1 prefixes
                 total += ids(connection, "select count(*) from app_user u where " + FIRST_MATCHED_ON.get(i) + filter.sql,
-                        join(Collections.nCopies(i + 1, prefix), filter.params), 0).get(0);
+                        join(Collections.nCopies(i + 1, prefix), filter.params)).get(0);
             }
             if (total == 0 || page.offset() >= total) {
                 return new Page<Long>(List.of(), total, page.page(), page.size());
@@ -159,12 +155,12 @@ public class UserRepository implements PanacheRepository<User> {
                 // the page is among the first `top` users matching on one of the columns
                 Set<Long> candidates = new LinkedHashSet<>();
                 for (String column : SEARCHED) {
-                    candidates.addAll(ids(connection, "select u.id from app_user u where u." + column + " like ? escape '!'" + filter.sql
-                            + order + " limit ?", join(List.of(prefix), filter.params, List.of(top)), 0));
+                    candidates.addAll(ids(connection, matchingOn(column, filter) + order + " limit ?",
+                            join(List.of(prefix), filter.params, List.of(top))));
                 }
                 List<Long> ids = candidates.isEmpty() ? List.of()   // the matches were changed since they were counted
                         : ids(connection, "select u.id from app_user u where u.id in (" + numbers(candidates) + ")" + order
-                                + " limit ? offset ?", List.of(page.size(), page.offset()), 0);
+                                + " limit ? offset ?", List.of(page.size(), page.offset()));
                 return new Page<>(ids, total, page.page(), page.size());
             }
             if (total > MAX_COLLECTED_MATCHES) {
@@ -172,17 +168,21 @@ public class UserRepository implements PanacheRepository<User> {
                         + " or u.email like ? escape '!')" + filter.sql, join(List.of(prefix, prefix, prefix), filter.params), order, page, total);
             }
             // the filtered matches: no more than the total, which is at most MAX_COLLECTED_MATCHES
-            String matching = SEARCHED.stream().map(column -> "select u.id from app_user u where u." + column + " like ? escape '!'" + filter.sql)
-                    .collect(Collectors.joining(" union "));
+            String matching = SEARCHED.stream().map(column -> matchingOn(column, filter)).collect(Collectors.joining(" union "));
             List<Object> params = new ArrayList<>();
             SEARCHED.forEach(column -> params.addAll(join(List.of(prefix), filter.params)));
-            List<Long> matched = ids(connection, matching, params, 0);
+            List<Long> matched = ids(connection, matching, params);
             if (matched.isEmpty()) {   // the matches were changed since they were counted
                 return new Page<Long>(List.of(), total, page.page(), page.size());
             }
             return pageOf(connection, " where u.id in (" + numbers(matched) + ")", List.of(), order, page, total);
         });
-        return new Page<>(byIds(found.items()), found.total(), found.page(), found.size());
+        return new Page<>(batches.load(getEntityManager(), User.class, found.items()), found.total(), found.page(), found.size());
+    }
+
+    /** The ids of the users whose {@code column} starts with the prefix (the one parameter before the filter's). */
+    private static String matchingOn(String column, Filter filter) {
+        return "select u.id from app_user u where u." + column + " like ? escape '!'" + filter.sql;
     }
 
     /** The conditions besides the text search, as SQL ({@code " and ..."}, empty for none) and its parameters. */
@@ -216,7 +216,7 @@ public class UserRepository implements PanacheRepository<User> {
     private static Page<Long> pageOf(Connection connection, String where, List<Object> params, String order, PageRequest page,
             long knownTotal) throws SQLException {
         List<Long> ids = ids(connection, "select u.id from app_user u" + where + order + " limit ? offset ?",
-                join(params, List.of(page.size(), page.offset())), 0);
+                join(params, List.of(page.size(), page.offset())));
         return new Page<>(ids, total(connection, ids, page, knownTotal, where, params), page.page(), page.size());
     }
 
@@ -229,7 +229,7 @@ public class UserRepository implements PanacheRepository<User> {
         if (knownTotal >= 0) {
             return knownTotal;
         }
-        return ids(connection, "select count(*) from app_user u" + where, params, 0).get(0);
+        return ids(connection, "select count(*) from app_user u" + where, params).get(0);
     }
 
     private static String numbers(Collection<Long> ids) {
@@ -246,12 +246,11 @@ public class UserRepository implements PanacheRepository<User> {
     }
 
     /** The first column of each row, as longs. */
-    private static List<Long> ids(Connection connection, String sql, List<Object> params, int maxRows) throws SQLException {
+    private static List<Long> ids(Connection connection, String sql, List<Object> params) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 statement.setObject(i + 1, params.get(i));
             }
-            statement.setMaxRows(maxRows);
             List<Long> ids = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -260,18 +259,6 @@ public class UserRepository implements PanacheRepository<User> {
             }
             return ids;
         }
-    }
-
-    /**
-     * The users with these ids, in the order of the ids. Loaded by id rather than with an HQL
-     * {@code id in (...)}, which Hibernate would translate anew for each list.
-     */
-    private List<User> byIds(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return getEntityManager().unwrap(Session.class).byMultipleIds(User.class).withBatchSize(batches.size()).multiLoad(ids).stream()
-                .filter(Objects::nonNull).toList();
     }
 
     private static final Map<String, String> COLUMNS = Map.of("username", "u.username", "displayName", "u.display_name",

@@ -5,8 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+
+import org.rollcall.common.Instants;
 
 /** A source read with plain JDBC: another Rollcall database or the legacy schema (H2, MySQL or SQLite). */
 abstract class JdbcSource implements Source {
@@ -50,10 +50,8 @@ abstract class JdbcSource implements Source {
         }
     }
 
-    /** Rollcall stores instants as UTC wall-clock values (hibernate jdbc.timezone=UTC). */
     protected static Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+        return Instants.stored(rs, column);
     }
 
     @Override

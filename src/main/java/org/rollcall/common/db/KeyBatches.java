@@ -3,13 +3,11 @@ package org.rollcall.common.db;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -37,11 +35,6 @@ public class KeyBatches {
 
     public KeyBatches(RollcallConfig config) {
         this.size = DatabaseSelection.Kind.H2.name().equals(config.database().kind()) ? H2 : MYSQL;
-    }
-
-    /** How many keys go into one lookup. */
-    public int size() {
-        return size;
     }
 
     public <T> List<List<T>> split(Collection<T> keys) {
@@ -89,9 +82,15 @@ public class KeyBatches {
         });
     }
 
-    /** A time column as Rollcall stores it: UTC wall-clock (quarkus.hibernate-orm.jdbc.timezone=UTC). */
-    public static Instant instant(ResultSet rs, int column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    /**
+     * The entities with these ids, in the order of the ids (those deleted meanwhile left out):
+     * loaded by id in batches, not by an HQL {@code id in (...)} that Hibernate would translate anew.
+     */
+    public <E> List<E> load(EntityManager em, Class<E> type, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.unwrap(Session.class).byMultipleIds(type).withBatchSize(size).multiLoad(ids).stream()
+                .filter(Objects::nonNull).toList();
     }
 }
