@@ -23,9 +23,14 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
         return TrustedAuthenticationRequest.class;
     }
 
+    /**
+     * Must run before Security JPA's trusted provider, which reads the user on a worker thread for
+     * every request and has the default priority (SYSTEM_FIRST + 1): an equal priority leaves the
+     * order to chance.
+     */
     @Override
     public int priority() {
-        return SYSTEM_FIRST + 1;
+        return SYSTEM_FIRST + 2;
     }
 
     @Override

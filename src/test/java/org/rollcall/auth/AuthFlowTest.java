@@ -13,9 +13,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.util.TypeLiteral;
+
 import org.junit.jupiter.api.Test;
 import org.rollcall.support.Api;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -35,6 +41,26 @@ class AuthFlowTest {
             request.formParam("next", next);
         }
         return request.post("/login");
+    }
+
+    /**
+     * A session cookie is turned into an identity by the account cache; only when the session
+     * provider comes first. Security JPA's trusted provider, with the same request type, reads the
+     * user from the database on a worker thread for every request.
+     */
+    @Test
+    void aSessionIsCheckedByTheAccountCacheBeforeSecurityJpasDatabaseRead() {
+        int session = new SessionIdentityProvider(null).priority();
+        int others = 0;
+        for (var handle : Arc.container().select(new TypeLiteral<IdentityProvider<?>>() { }, Any.Literal.INSTANCE).handles()) {
+            IdentityProvider<?> provider = handle.get();
+            if (provider.getRequestType() == TrustedAuthenticationRequest.class && !(provider instanceof SessionIdentityProvider)) {
+                others++;
+                assertThat(provider.priority()).as(provider.getClass().getName() + " must come after the session provider")
+                        .isLessThan(session);
+            }
+        }
+        assertThat(others).as("Security JPA's trusted provider is there to be ordered against").isPositive();
     }
 
     @Test
