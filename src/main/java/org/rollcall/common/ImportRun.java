@@ -1,9 +1,11 @@
 package org.rollcall.common;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the chunks of one import (a migrate run) share. Each chunk is its own transaction, so the
@@ -19,16 +21,22 @@ public final class ImportRun {
     private final boolean dryRun;
     private final Keys committed = new Keys();
     private Keys pending = new Keys();
+    /** Ids of classes already stored, as read from the database: a class keeps its id. */
+    private final Map<String, Long> storedGroupIds = new HashMap<>();
+    /** Set once the database refused a chunk: from then on every lookup is made, nothing assumed. */
+    private boolean refused;
 
     private static final class Keys {
         final Map<String, String> userRoles = new HashMap<>();
         final Map<String, String> emailOwners = new HashMap<>();
+        final Set<String> createdUsers = new HashSet<>();
         final Set<String> groupCodes = new HashSet<>();
         final Set<String> memberships = new HashSet<>();
 
         void addAll(Keys other) {
             userRoles.putAll(other.userRoles);
             emailOwners.putAll(other.emailOwners);
+            createdUsers.addAll(other.createdUsers);
             groupCodes.addAll(other.groupCodes);
             memberships.addAll(other.memberships);
         }
@@ -60,6 +68,46 @@ public final class ImportRun {
         }
     }
 
+    /** Marks an accepted user as new: this run inserts it. */
+    public void userCreated(String username) {
+        pending.createdUsers.add(username);
+    }
+
+    /**
+     * True when a committed chunk of this run inserted this user. No membership of such a user was
+     * stored before this run, so there are none to look up: this run's own are in
+     * {@link #hasMembership}, and one added meanwhile by someone else makes the database refuse
+     * the duplicate; after that this returns false for the rest of the run, so that the chunk's
+     * retry looks the memberships up.
+     */
+    public boolean createdUser(String username) {
+        return !refused && committed.createdUsers.contains(username);
+    }
+
+    /**
+     * The stored ids of these classes, reading from the database (with {@code lookup}) only the
+     * codes not seen before in this run. A class missing from the database is looked up again
+     * next time, as an earlier chunk may be about to store it.
+     */
+    public Map<String, Long> storedGroupIds(Collection<String> codes, Function<Collection<String>, Map<String, Long>> lookup) {
+        Map<String, Long> ids = new HashMap<>();
+        Set<String> unknown = new HashSet<>();
+        for (String code : codes) {
+            Long id = storedGroupIds.get(code);
+            if (id != null) {
+                ids.put(code, id);
+            } else {
+                unknown.add(code);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            Map<String, Long> found = lookup.apply(unknown);
+            storedGroupIds.putAll(found);
+            ids.putAll(found);
+        }
+        return ids;
+    }
+
     /** The user an earlier record of this run gave the email to, or null. */
     public String emailOwner(String email) {
         String owner = pending.emailOwners.get(email);
@@ -88,8 +136,10 @@ public final class ImportRun {
         pending = new Keys();
     }
 
+    /** The chunk's transaction failed: forgets what it accepted. */
     public void discardChunk() {
         pending = new Keys();
+        refused = true;
     }
 
     /** Usernames accepted by committed chunks. */

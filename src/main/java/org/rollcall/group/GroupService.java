@@ -262,10 +262,12 @@ public class GroupService {
             codes.add(r.group());
             names.add(r.username());
         });
-        Map<String, Long> groupIds = groups.idsByCodes(codes);
+        Map<String, Long> groupIds = run.storedGroupIds(codes, groups::idsByCodes);
         Map<String, UserRepository.Ref> userRefs = users.refsByUsernames(names);
+        List<Long> mayHaveMemberships = userRefs.entrySet().stream().filter(e -> !run.createdUser(e.getKey()))
+                .map(e -> e.getValue().id()).toList();
         Map<String, Object[]> existing = new HashMap<>();
-        for (Object[] m : memberships.ofUsers(userRefs.values().stream().map(UserRepository.Ref::id).toList())) {
+        for (Object[] m : memberships.ofUsers(mayHaveMemberships)) {
             existing.put(m[1] + ":" + m[2], m);
         }
         List<MembershipRepository.NewMembership> created = new ArrayList<>();

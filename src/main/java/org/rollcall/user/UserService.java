@@ -263,6 +263,7 @@ public class UserService {
             User user = existing.get(username);
             if (user == null) {
                 created.add(row);
+                run.userCreated(username);
                 outcomes.set(i, ImportOutcome.created(username));
             } else if (matches(user, row)) {
                 outcomes.set(i, ImportOutcome.unchanged(username));

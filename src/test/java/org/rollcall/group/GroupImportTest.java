@@ -3,6 +3,7 @@ package org.rollcall.group;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.List;
@@ -106,5 +107,30 @@ class GroupImportTest {
         assertEquals(List.of(Action.CREATED, Action.REJECTED), actions(planned));
         Api.asAdmin().get("/api/groups/" + code).then().statusCode(404);
         Api.asAdmin().get("/api/users/" + username).then().statusCode(404);
+    }
+
+    /**
+     * Memberships of users this run created are not looked up, as none can be stored yet. One added
+     * meanwhile through the app makes the database refuse the chunk; its retry looks everything up
+     * and finds the membership already there.
+     */
+    @Test
+    void aMembershipAddedMeanwhileToAUserThisRunCreatedIsFoundWhenTheChunkIsRetried() {
+        String code = code();
+        String username = Api.unique("newms");
+        ImportRun run = new ImportRun(false);
+        groups.importGroups(Actor.SYSTEM, List.of(new GroupRow(code, "Meanwhile", "2025-26", null, null, null, null)), run);
+        run.commitChunk();
+        users.importUsers(Actor.SYSTEM, List.of(new UserRow(username, "New", null, "student", null, true, false, null, null, null)), run);
+        run.commitChunk();
+        Api.asAdmin().contentType("application/json").body(java.util.Map.of("username", username, "role", "student"))
+                .post("/api/groups/" + code + "/members").then().statusCode(201);
+        List<MembershipRow> rows = List.of(new MembershipRow(code, username, "student", null));
+
+        assertThrows(RuntimeException.class, () -> groups.importMemberships(Actor.SYSTEM, rows, run),
+                "without a lookup the chunk inserts the membership again, and the database refuses it");
+        run.discardChunk();
+        assertEquals(List.of(Action.UNCHANGED), actions(groups.importMemberships(Actor.SYSTEM, rows, run)));
+        Api.asAdmin().get("/api/groups/" + code + "/members").then().body("username", containsInAnyOrder(username));
     }
 }
