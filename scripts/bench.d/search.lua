@@ -10,7 +10,7 @@ request = function()
   local n = math.random(0, users - 1)
   local q
   if math.random() < 0.5 then
-    q = string.format("bench%06d", n):sub(1, 9)   -- e.g. bench0123: up to 10 users
+    q = string.format("bench%06d", n):sub(1, 9)   -- e.g. bench0123: 100 users
   else
     q = firsts[n % 10 + 1] .. " " .. lasts[math.floor(n / 10) % 10 + 1]  -- ~1% of users
   end
