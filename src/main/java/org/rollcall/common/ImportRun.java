@@ -1,11 +1,9 @@
 package org.rollcall.common;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * What the chunks of one import (a migrate run) share. Each chunk is its own transaction, so the
@@ -21,8 +19,6 @@ public final class ImportRun {
     private final boolean dryRun;
     private final Keys committed = new Keys();
     private Keys pending = new Keys();
-    /** Ids of classes already stored, as read from the database: a class keeps its id. */
-    private final Map<String, Long> storedGroupIds = new HashMap<>();
     /** Set once the database refused a chunk: from then on every lookup is made, nothing assumed. */
     private boolean refused;
 
@@ -82,30 +78,6 @@ public final class ImportRun {
      */
     public boolean createdUser(String username) {
         return !refused && committed.createdUsers.contains(username);
-    }
-
-    /**
-     * The stored ids of these classes, reading from the database (with {@code lookup}) only the
-     * codes not seen before in this run. A class missing from the database is looked up again
-     * next time, as an earlier chunk may be about to store it.
-     */
-    public Map<String, Long> storedGroupIds(Collection<String> codes, Function<Collection<String>, Map<String, Long>> lookup) {
-        Map<String, Long> ids = new HashMap<>();
-        Set<String> unknown = new HashSet<>();
-        for (String code : codes) {
-            Long id = storedGroupIds.get(code);
-            if (id != null) {
-                ids.put(code, id);
-            } else {
-                unknown.add(code);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            Map<String, Long> found = lookup.apply(unknown);
-            storedGroupIds.putAll(found);
-            ids.putAll(found);
-        }
-        return ids;
     }
 
     /** The user an earlier record of this run gave the email to, or null. */

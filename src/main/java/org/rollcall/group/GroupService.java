@@ -262,7 +262,7 @@ public class GroupService {
             codes.add(r.group());
             names.add(r.username());
         });
-        Map<String, Long> groupIds = run.storedGroupIds(codes, groups::idsByCodes);
+        Map<String, Long> groupIds = groups.idsByCodes(codes);
         Map<String, UserRepository.Ref> userRefs = users.refsByUsernames(names);
         List<Long> mayHaveMemberships = userRefs.entrySet().stream().filter(e -> !run.createdUser(e.getKey()))
                 .map(e -> e.getValue().id()).toList();

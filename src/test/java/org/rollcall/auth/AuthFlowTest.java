@@ -13,13 +13,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.util.TypeLiteral;
-
 import org.junit.jupiter.api.Test;
 import org.rollcall.support.Api;
+import org.rollcall.support.IdentityProviders;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,9 +49,8 @@ class AuthFlowTest {
     void aSessionIsCheckedByTheAccountCacheBeforeSecurityJpasDatabaseRead() {
         int session = new SessionIdentityProvider(null).priority();
         int others = 0;
-        for (var handle : Arc.container().select(new TypeLiteral<IdentityProvider<?>>() { }, Any.Literal.INSTANCE).handles()) {
-            IdentityProvider<?> provider = handle.get();
-            if (provider.getRequestType() == TrustedAuthenticationRequest.class && !(provider instanceof SessionIdentityProvider)) {
+        for (IdentityProvider<?> provider : IdentityProviders.of(TrustedAuthenticationRequest.class)) {
+            if (!(provider instanceof SessionIdentityProvider)) {
                 others++;
                 assertThat(provider.priority()).as(provider.getClass().getName() + " must come after the session provider")
                         .isLessThan(session);

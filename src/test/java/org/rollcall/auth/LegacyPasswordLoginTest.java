@@ -10,21 +10,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.util.TypeLiteral;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rollcall.common.ImportOutcome.Action;
 import org.rollcall.common.ImportRun;
 import org.rollcall.support.Api;
+import org.rollcall.support.IdentityProviders;
 import org.rollcall.support.LegacyFixtures;
 import org.rollcall.user.UserRepository;
 import org.rollcall.user.UserRow;
 import org.rollcall.user.UserService;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
@@ -93,10 +90,8 @@ class LegacyPasswordLoginTest {
     void theLegacyCheckRunsBeforeSecurityJpasWhichCannotReadWerkzeugHashes() {
         int legacy = new LegacyPasswordIdentityProvider(null, null, null).priority();
         int others = 0;
-        for (var handle : Arc.container().select(new TypeLiteral<IdentityProvider<?>>() { }, Any.Literal.INSTANCE).handles()) {
-            IdentityProvider<?> provider = handle.get();
-            if (provider.getRequestType() == UsernamePasswordAuthenticationRequest.class
-                    && !(provider instanceof LegacyPasswordIdentityProvider)) {
+        for (IdentityProvider<?> provider : IdentityProviders.of(UsernamePasswordAuthenticationRequest.class)) {
+            if (!(provider instanceof LegacyPasswordIdentityProvider)) {
                 others++;
                 assertTrue(legacy > provider.priority(), provider.getClass().getName() + " has priority " + provider.priority()
                         + ", not below the legacy check's " + legacy + ": their order would be left to chance");
