@@ -32,9 +32,9 @@ public class GroupRepository implements PanacheRepository<Group> {
     }
 
     public Map<String, Group> findByCodes(Collection<String> codes) {
-        List<Long> ids = batches.select(getEntityManager(), "select id from app_group where code in", codes, rs -> rs.getLong(1));
         Map<String, Group> found = new HashMap<>();
-        batches.load(getEntityManager(), Group.class, ids).forEach(g -> found.put(g.getCode(), g));
+        batches.loadWhere(getEntityManager(), Group.class, "select id from app_group where code in", codes)
+                .forEach(g -> found.put(g.getCode(), g));
         return found;
     }
 

@@ -48,9 +48,9 @@ public class UserRepository implements PanacheRepository<User> {
     }
 
     public Map<String, User> findByUsernames(Collection<String> usernames) {
-        List<Long> ids = batches.select(getEntityManager(), "select id from app_user where username in", usernames, rs -> rs.getLong(1));
         Map<String, User> found = new HashMap<>();
-        batches.load(getEntityManager(), User.class, ids).forEach(u -> found.put(u.getUsername(), u));
+        batches.loadWhere(getEntityManager(), User.class, "select id from app_user where username in", usernames)
+                .forEach(u -> found.put(u.getUsername(), u));
         return found;
     }
 

@@ -41,6 +41,16 @@ class GroupImportTest {
         return code.substring(0, Math.min(16, code.length()));
     }
 
+    /** A run whose first two chunks imported a class and then a student, as migrate does. */
+    private ImportRun runWithClassAndStudent(boolean dryRun, String code, String username) {
+        ImportRun run = new ImportRun(dryRun);
+        groups.importGroups(Actor.SYSTEM, List.of(new GroupRow(code, "Imported", "2025-26", null, null, null, null)), run);
+        run.commitChunk();
+        users.importUsers(Actor.SYSTEM, List.of(new UserRow(username, "Imported", null, "student", null, true, false, null, null, null)), run);
+        run.commitChunk();
+        return run;
+    }
+
     private List<Action> actions(List<ImportOutcome> outcomes) {
         return outcomes.stream().map(ImportOutcome::action).toList();
     }
@@ -99,11 +109,7 @@ class GroupImportTest {
     void aDryRunCountsClassesAndUsersAcceptedEarlierInTheRunAndWritesNothing() {
         String code = code();
         String username = Api.unique("dryms");
-        ImportRun run = new ImportRun(true);
-        groups.importGroups(Actor.SYSTEM, List.of(new GroupRow(code, "Planned", "2025-26", null, null, null, null)), run);
-        run.commitChunk();
-        users.importUsers(Actor.SYSTEM, List.of(new UserRow(username, "Planned", null, "student", null, true, false, null, null, null)), run);
-        run.commitChunk();
+        ImportRun run = runWithClassAndStudent(true, code, username);
         var planned = groups.importMemberships(Actor.SYSTEM, List.of(new MembershipRow(code, username, "student", null),
                 new MembershipRow(code, username + "-x", "student", null)), run);
         assertEquals(List.of(Action.CREATED, Action.REJECTED), actions(planned));
@@ -120,11 +126,7 @@ class GroupImportTest {
     void aMembershipAddedMeanwhileToAUserThisRunCreatedIsFoundWhenTheChunkIsRetried() {
         String code = code();
         String username = Api.unique("newms");
-        ImportRun run = new ImportRun(false);
-        groups.importGroups(Actor.SYSTEM, List.of(new GroupRow(code, "Meanwhile", "2025-26", null, null, null, null)), run);
-        run.commitChunk();
-        users.importUsers(Actor.SYSTEM, List.of(new UserRow(username, "New", null, "student", null, true, false, null, null, null)), run);
-        run.commitChunk();
+        ImportRun run = runWithClassAndStudent(false, code, username);
         Api.asAdmin().contentType("application/json").body(java.util.Map.of("username", username, "role", "student"))
                 .post("/api/groups/" + code + "/members").then().statusCode(201);
         List<MembershipRow> rows = List.of(new MembershipRow(code, username, "student", null));

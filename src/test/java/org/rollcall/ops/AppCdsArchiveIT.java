@@ -3,7 +3,6 @@ package org.rollcall.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.support.PackagedApp;
 import org.rollcall.support.PackagedCommand;
+import org.rollcall.support.PackagedCommand.Result;
 
 /**
  * scripts/build-appcds writes an AppCDS archive from a training run, and a start with it maps the
@@ -46,17 +46,10 @@ class AppCdsArchiveIT {
                 "-Xlog:class+load=info", "-Xmx256m"));
         command.addAll(PackagedApp.SHORT_RUN);
         command.addAll(List.of("-jar", "quarkus-run.jar", "status"));
-        ProcessBuilder start = new ProcessBuilder(command).directory(app.toFile())
-                .redirectOutput(scratch.resolve("status.txt").toFile())
-                .redirectError(scratch.resolve("status-err.txt").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        PackagedApp.withoutOwnSettings(start.environment());
-        start.environment().put("ROLLCALL_DATA_DIR", scratch.resolve("data").toString());
-        start.environment().put("QUARKUS_LOG_LEVEL", "WARN");
-        Process status = start.start();
-        assertTrue(status.waitFor(2, TimeUnit.MINUTES), "status did not finish within 2 minutes");
-        String loaded = Files.readString(scratch.resolve("status.txt"));
-        assertEquals(0, status.exitValue(), Files.readString(scratch.resolve("status-err.txt")));
+        Result status = PackagedCommand.startIn(app, scratch.resolve("status"), PackagedCommand.h2(scratch.resolve("data")), command)
+                .finish();
+        assertEquals(0, status.exitCode(), status.stderr());
+        String loaded = status.stdout();
         assertTrue(loaded.contains("Users:"), "the status command ran");
         for (String runtimeClass : List.of("org.h2.engine.Database", "org.hibernate.internal.SessionFactoryImpl",
                 "org.flywaydb.core.Flyway")) {

@@ -145,7 +145,7 @@ public final class PackagedApp implements AutoCloseable {
     /** Settings a child process must not inherit from this JVM's environment: it gets only those a test gives it. */
     private static final List<String> NOT_INHERITED = List.of("DB_", "ADMIN_", "ROLLCALL_", "QUARKUS_", "SOURCE_DB_", "APP_DB_");
 
-    public static void withoutOwnSettings(Map<String, String> childEnv) {
+    static void withoutOwnSettings(Map<String, String> childEnv) {
         childEnv.keySet().removeIf(name -> NOT_INHERITED.stream().anyMatch(name::startsWith));
     }
 

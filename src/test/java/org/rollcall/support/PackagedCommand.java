@@ -101,7 +101,17 @@ public final class PackagedCommand {
     public static Launch start(Path scratch, Map<String, String> env, List<String> command) {
         try {
             Path dir = Files.createDirectories(scratch.resolve("run-" + RUNS.incrementAndGet()));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+            return startIn(dir, dir, env, command);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a command line in {@code workDir}, its output in {@code dir} (stdout.txt, stderr.txt). */
+    public static Launch startIn(Path workDir, Path dir, Map<String, String> env, List<String> command) {
+        try {
+            Files.createDirectories(dir);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectOutput(dir.resolve("stdout.txt").toFile())
                     .redirectError(dir.resolve("stderr.txt").toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -37,7 +37,7 @@ public class KeyBatches {
         this.size = DatabaseSelection.Kind.H2.name().equals(config.database().kind()) ? H2 : MYSQL;
     }
 
-    public <T> List<List<T>> split(Collection<T> keys) {
+    private <T> List<List<T>> split(Collection<T> keys) {
         List<T> all = keys instanceof List<T> list ? list : new ArrayList<>(keys);
         List<List<T>> batches = new ArrayList<>((all.size() + size - 1) / size);
         for (int from = 0; from < all.size(); from += size) {
@@ -80,6 +80,14 @@ public class KeyBatches {
             }
             return rows;
         });
+    }
+
+    /**
+     * The entities whose ids {@code idSql} (ending in {@code in}) selects for these keys, e.g.
+     * {@code "select id from app_user where username in"}: looked up over JDBC, then loaded by id.
+     */
+    public <E> List<E> loadWhere(EntityManager em, Class<E> type, String idSql, Collection<?> keys) {
+        return load(em, type, select(em, idSql, keys, rs -> rs.getLong(1)));
     }
 
     /**
