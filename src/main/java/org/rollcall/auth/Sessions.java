@@ -37,6 +37,17 @@ public class Sessions {
     private static final Logger LOG = Logger.getLogger(Sessions.class);
     private static final String SETTING = "session-key";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Every request reads its session, and {@code Cipher.getInstance} searches the security
+     * providers each time; a cipher is reusable after a new {@code init}, but not thread-safe.
+     */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private final RollcallConfig config;
     private final SettingRepository settings;
@@ -106,7 +117,7 @@ public class Sessions {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
             byte[] sealed = cipher.doFinal(payload.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
@@ -120,7 +131,7 @@ public class Sessions {
         if (all.length < 12 + 16) {
             throw new GeneralSecurityException("too short");
         }
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHER.get();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
         return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
     }
