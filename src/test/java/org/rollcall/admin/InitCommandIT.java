@@ -106,7 +106,7 @@ class InitCommandIT {
     /** Runs init under 'script', which gives it a pseudo-terminal, typing {@code input}. */
     private Result onTerminal(String input) throws Exception {
         List<String> command = new ArrayList<>(List.of("script", "-qec",
-                PackagedCommand.java() + " -Xmx512m " + String.join(" ", PackagedApp.SHORT_RUN) + " -jar " + PackagedCommand.jar() + " init", "/dev/null"));
+                PackagedCommand.java() + " -Xmx512m " + String.join(" ", PackagedApp.childJvm()) + " -jar " + PackagedCommand.jar() + " init", "/dev/null"));
         Path inputFile = Files.writeString(scratch.resolve("typed.txt"), input);
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(inputFile.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.startsWith("ADMIN_") || k.startsWith("ROLLCALL_"));

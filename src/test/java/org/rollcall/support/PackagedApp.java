@@ -78,7 +78,7 @@ public final class PackagedApp implements AutoCloseable {
             int port = freePort();
             Path output = work.resolve("output-" + port + ".log");
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
-            command.addAll(SHORT_RUN);
+            command.addAll(childJvm());
             command.addAll(List.of("-jar", jar.toString()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
@@ -154,6 +154,56 @@ public final class PackagedApp implements AutoCloseable {
      * starts it sooner and with half the CPU, which the test JVM beside it needs.
      */
     public static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private static List<String> childJvm;
+
+    /**
+     * {@link #SHORT_RUN}, and the classes a start loads mapped from a class-data archive of this
+     * build, which a first {@code status} run writes: each start then takes about a third less
+     * time, and the suite starts the packaged app some hundred times. Should the archive not fit
+     * (another build), the JVM ignores it, quietly, and loads the classes from the jars.
+     */
+    public static synchronized List<String> childJvm() {
+        if (childJvm == null) {
+            Path archive = PROJECT.resolve("target/children-app-cds.jsa");
+            Path jar = jar();
+            if (!Files.exists(archive) || modified(archive).compareTo(modified(jar)) < 0) {
+                writeArchive(jar, archive);
+            }
+            List<String> options = new ArrayList<>(SHORT_RUN);
+            if (Files.exists(archive)) {
+                options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            }
+            childJvm = List.copyOf(options);
+        }
+        return childJvm;
+    }
+
+    private static void writeArchive(Path jar, Path archive) {
+        try {
+            Path work = Files.createTempDirectory("rollcall-archive-");
+            Path partial = work.resolve("app-cds.jsa");
+            List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:ArchiveClassesAtExit=" + partial));
+            command.addAll(SHORT_RUN);
+            command.addAll(List.of("-jar", jar.toString(), "status"));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("output.log").toFile());
+            withoutOwnSettings(builder.environment());
+            builder.environment().put("ROLLCALL_DATA_DIR", work.resolve("data").toString());
+            Process status = builder.start();
+            if (status.waitFor(3, TimeUnit.MINUTES) && status.exitValue() == 0 && Files.exists(partial)) {
+                Files.move(partial, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                status.destroyForcibly();
+                System.err.println("No class-data archive for the packaged app's test runs (they start slower); see " + work);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The java binary of this JVM, so the child runs on the same JDK. */
     static String java() {

@@ -91,7 +91,7 @@ public final class PackagedCommand {
 
     public static Launch start(Path scratch, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
-        command.addAll(PackagedApp.SHORT_RUN);
+        command.addAll(PackagedApp.childJvm());
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         return start(scratch, env, command);
