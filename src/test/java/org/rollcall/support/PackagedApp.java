@@ -193,6 +193,7 @@ public final class PackagedApp implements AutoCloseable {
             Process status = builder.start();
             if (status.waitFor(3, TimeUnit.MINUTES) && status.exitValue() == 0 && Files.exists(partial)) {
                 Files.move(partial, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                deleteTree(work);
             } else {
                 status.destroyForcibly();
                 System.err.println("No class-data archive for the packaged app's test runs (they start slower); see " + work);
@@ -310,10 +311,13 @@ public final class PackagedApp implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (!ownWorkDir) {
-            return;
+        if (ownWorkDir) {
+            deleteTree(work);
         }
-        try (Stream<Path> files = Files.walk(work)) {
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temp dir left behind is not worth failing a test for
