@@ -1,5 +1,6 @@
 package org.rollcall.common;
 
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -112,6 +113,23 @@ public final class ImportRun {
     public void discardChunk() {
         pending = new Keys();
         refused = true;
+    }
+
+    /**
+     * The SQL error when the database refused a chunk's data itself (a constraint or data
+     * exception, which a retry row by row can pin on one record), else null.
+     */
+    public static SQLException refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("22"))) {
+                return sql;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** Usernames accepted by committed chunks. */

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.support.MariaDb;
-import org.rollcall.support.PackagedApp;
 import org.rollcall.support.PackagedCommand;
 import org.rollcall.support.PackagedCommand.Result;
 
@@ -106,7 +105,7 @@ class InitCommandIT {
     /** Runs init under 'script', which gives it a pseudo-terminal, typing {@code input}. */
     private Result onTerminal(String input) throws Exception {
         List<String> command = new ArrayList<>(List.of("script", "-qec",
-                PackagedCommand.java() + " -Xmx512m " + String.join(" ", PackagedApp.childJvm()) + " -jar " + PackagedCommand.jar() + " init", "/dev/null"));
+                String.join(" ", PackagedCommand.commandLine("init")), "/dev/null"));
         Path inputFile = Files.writeString(scratch.resolve("typed.txt"), input);
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(inputFile.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.startsWith("ADMIN_") || k.startsWith("ROLLCALL_"));

@@ -48,15 +48,12 @@ class AuthFlowTest {
     @Test
     void aSessionIsCheckedByTheAccountCacheBeforeSecurityJpasDatabaseRead() {
         int session = new SessionIdentityProvider(null).priority();
-        int others = 0;
-        for (IdentityProvider<?> provider : IdentityProviders.of(TrustedAuthenticationRequest.class)) {
-            if (!(provider instanceof SessionIdentityProvider)) {
-                others++;
-                assertThat(provider.priority()).as(provider.getClass().getName() + " must come after the session provider")
-                        .isLessThan(session);
-            }
+        var others = IdentityProviders.besides(SessionIdentityProvider.class, TrustedAuthenticationRequest.class);
+        for (IdentityProvider<?> provider : others) {
+            assertThat(provider.priority()).as(provider.getClass().getName() + " must come after the session provider")
+                    .isLessThan(session);
         }
-        assertThat(others).as("Security JPA's trusted provider is there to be ordered against").isPositive();
+        assertThat(others.size()).as("Security JPA's trusted provider is there to be ordered against").isPositive();
     }
 
     @Test

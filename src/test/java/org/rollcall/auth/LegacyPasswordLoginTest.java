@@ -89,15 +89,12 @@ class LegacyPasswordLoginTest {
     @Test
     void theLegacyCheckRunsBeforeSecurityJpasWhichCannotReadWerkzeugHashes() {
         int legacy = new LegacyPasswordIdentityProvider(null, null, null).priority();
-        int others = 0;
-        for (IdentityProvider<?> provider : IdentityProviders.of(UsernamePasswordAuthenticationRequest.class)) {
-            if (!(provider instanceof LegacyPasswordIdentityProvider)) {
-                others++;
-                assertTrue(legacy > provider.priority(), provider.getClass().getName() + " has priority " + provider.priority()
-                        + ", not below the legacy check's " + legacy + ": their order would be left to chance");
-            }
+        var others = IdentityProviders.besides(LegacyPasswordIdentityProvider.class, UsernamePasswordAuthenticationRequest.class);
+        for (IdentityProvider<?> provider : others) {
+            assertTrue(legacy > provider.priority(), provider.getClass().getName() + " has priority " + provider.priority()
+                    + ", not below the legacy check's " + legacy + ": their order would be left to chance");
         }
-        assertTrue(others > 0, "Security JPA's password provider is there to be ordered against");
+        assertTrue(others.size() > 0, "Security JPA's password provider is there to be ordered against");
     }
 
     @Test

@@ -133,18 +133,11 @@ class GroupImportTest {
 
         RuntimeException refused = assertThrows(RuntimeException.class, () -> groups.importMemberships(Actor.SYSTEM, rows, run),
                 "without a lookup the chunk inserts the membership again, and the database refuses it");
-        assertTrue(constraintViolation(refused), "refused as a constraint violation (SQLState 23...), which migrate retries: " + refused);
+        SQLException refusal = ImportRun.refusal(refused);
+        assertTrue(refusal != null && refusal.getSQLState().startsWith("23"),
+                "refused as a constraint violation (SQLState 23...), which migrate retries: " + refused);
         run.discardChunk();
         assertEquals(List.of(Action.UNCHANGED), actions(groups.importMemberships(Actor.SYSTEM, rows, run)));
         Api.asAdmin().get("/api/groups/" + code + "/members").then().body("username", containsInAnyOrder(username));
-    }
-
-    private static boolean constraintViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -16,12 +16,17 @@ public final class IdentityProviders {
     private IdentityProviders() {
     }
 
-    /** A lookup by the raw type would find none: the provider beans have generic types. */
-    public static List<IdentityProvider<?>> of(Class<? extends AuthenticationRequest> requestType) {
+    /**
+     * The providers for this kind of request other than {@code ours}, which ours must rank above.
+     * A lookup by the raw type would find none: the provider beans have generic types.
+     */
+    public static List<IdentityProvider<?>> besides(Class<? extends IdentityProvider<?>> ours,
+            Class<? extends AuthenticationRequest> requestType) {
         List<IdentityProvider<?>> providers = new ArrayList<>();
         for (var handle : Arc.container().select(new TypeLiteral<IdentityProvider<?>>() { }, Any.Literal.INSTANCE).handles()) {
-            if (handle.get().getRequestType() == requestType) {
-                providers.add(handle.get());
+            IdentityProvider<?> provider = handle.get();
+            if (provider.getRequestType() == requestType && !ours.isInstance(provider)) {
+                providers.add(provider);
             }
         }
         return providers;

@@ -72,16 +72,11 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     private static PackagedApp start(Path work, boolean ownWorkDir, Map<String, String> env, String... args) {
-        Path jar = jar();
         try {
             Files.createDirectories(work);
             int port = freePort();
             Path output = work.resolve("output-" + port + ".log");
-            List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
-            command.addAll(childJvm());
-            command.addAll(List.of("-jar", jar.toString()));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+            ProcessBuilder builder = new ProcessBuilder(javaCommand("256m", args)).directory(work.toFile())
                     .redirectErrorStream(true).redirectOutput(output.toFile());
             Map<String, String> childEnv = builder.environment();
             withoutOwnSettings(childEnv);
@@ -186,24 +181,25 @@ public final class PackagedApp implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:ArchiveClassesAtExit=" + partial));
             command.addAll(SHORT_RUN);
             command.addAll(List.of("-jar", jar.toString(), "status"));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("output.log").toFile());
-            withoutOwnSettings(builder.environment());
-            builder.environment().put("ROLLCALL_DATA_DIR", work.resolve("data").toString());
-            Process status = builder.start();
-            if (status.waitFor(3, TimeUnit.MINUTES) && status.exitValue() == 0 && Files.exists(partial)) {
+            PackagedCommand.Result status = PackagedCommand.startIn(work, work, PackagedCommand.h2(work.resolve("data")), command).finish();
+            if (status.exitCode() == 0 && Files.exists(partial)) {
                 Files.move(partial, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 deleteTree(work);
             } else {
-                status.destroyForcibly();
                 System.err.println("No class-data archive for the packaged app's test runs (they start slower); see " + work);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+    }
+
+    /** The command line that runs the packaged jar with these arguments in a child JVM with this much heap. */
+    static List<String> javaCommand(String maxHeap, String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap));
+        command.addAll(childJvm());
+        command.addAll(List.of("-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** The java binary of this JVM, so the child runs on the same JDK. */

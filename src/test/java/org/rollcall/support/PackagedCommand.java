@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,11 +89,12 @@ public final class PackagedCommand {
     }
 
     public static Launch start(Path scratch, Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
-        command.addAll(PackagedApp.childJvm());
-        command.addAll(List.of("-jar", jar().toString()));
-        command.addAll(List.of(args));
-        return start(scratch, env, command);
+        return start(scratch, env, commandLine(args));
+    }
+
+    /** The command line of a command: the packaged jar in a child JVM, with these arguments. */
+    public static List<String> commandLine(String... args) {
+        return PackagedApp.javaCommand("512m", args);
     }
 
     /** Starts any command line with the same clean environment (e.g. the app under 'script' for a terminal). */

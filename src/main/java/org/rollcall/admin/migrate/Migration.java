@@ -263,7 +263,7 @@ public class Migration {
                 run.commitChunk();
             } catch (RuntimeException e) {
                 run.discardChunk();
-                if (constraintViolation(e) == null) {
+                if (ImportRun.refusal(e) == null) {
                     throw e;
                 }
                 outcomes = new ArrayList<>(chunk.size());
@@ -284,26 +284,12 @@ public class Migration {
                 return outcome;
             } catch (RuntimeException e) {
                 run.discardChunk();
-                SQLException cause = constraintViolation(e);
+                SQLException cause = ImportRun.refusal(e);
                 if (cause == null) {
                     throw e;
                 }
                 return ImportOutcome.rejected(keyOf.apply(row), "the database refused it: " + cause.getMessage().lines().findFirst().orElse(""));
             }
-        }
-
-        /** The SQL error when the database refused the data itself (constraint or data exception), else null. */
-        private static SQLException constraintViolation(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("22"))) {
-                    return sql;
-                }
-                if (t.getCause() == t) {
-                    break;
-                }
-            }
-            return null;
         }
     }
 }
