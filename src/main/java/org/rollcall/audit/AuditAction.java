@@ -11,9 +11,10 @@ public enum AuditAction {
     USER_DELETE("user.delete", "user"),
     PASSWORD_RESET("user.password-reset", "user"),
     PASSWORD_CHANGE("user.password-change", "user"),
-    GROUP_CREATE("group.create", "group"),
-    GROUP_UPDATE("group.update", "group"),
-    GROUP_DELETE("group.delete", "group"),
+    // Stored identifiers: audit rows written before classes were called classes in code keep "group".
+    CLASS_CREATE("group.create", "group"),
+    CLASS_UPDATE("group.update", "group"),
+    CLASS_DELETE("group.delete", "group"),
     MEMBER_ADD("membership.add", "membership"),
     MEMBER_ROLE("membership.role", "membership"),
     MEMBER_REMOVE("membership.remove", "membership"),

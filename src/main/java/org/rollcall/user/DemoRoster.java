@@ -8,10 +8,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.RollcallConfig;
-import org.rollcall.group.GroupForm;
-import org.rollcall.group.GroupRole;
-import org.rollcall.group.GroupService;
-import org.rollcall.group.MemberForm;
+import org.rollcall.schoolclass.ClassForm;
+import org.rollcall.schoolclass.ClassRole;
+import org.rollcall.schoolclass.ClassService;
+import org.rollcall.schoolclass.MemberForm;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -32,10 +32,10 @@ public class DemoRoster {
 
     private final UserRepository users;
     private final UserService userService;
-    private final GroupService groups;
+    private final ClassService groups;
     private final RollcallConfig config;
 
-    public DemoRoster(UserRepository users, UserService userService, GroupService groups, RollcallConfig config) {
+    public DemoRoster(UserRepository users, UserService userService, ClassService groups, RollcallConfig config) {
         this.users = users;
         this.userService = userService;
         this.groups = groups;
@@ -56,13 +56,13 @@ public class DemoRoster {
         userService.create(Actor.SYSTEM, new UserForm("teacher", "Terry Teacher", "teacher@example.org", Role.TEACHER,
                 TEACHER_PASSWORD, false));
         var teacher = new Actor(users.findByUsername("teacher").orElseThrow().getId(), "teacher", Role.TEACHER);
-        groups.create(teacher, new GroupForm("CSA", "AP Computer Science A", "2025-26", "1", "Java, objects and algorithms", null));
-        groups.create(teacher, new GroupForm("CSP", "AP Computer Science Principles", "2025-26", "3", null, null));
+        groups.create(teacher, new ClassForm("CSA", "AP Computer Science A", "2025-26", "1", "Java, objects and algorithms", null));
+        groups.create(teacher, new ClassForm("CSP", "AP Computer Science Principles", "2025-26", "3", null, null));
         for (int i = 0; i < NAMES.length; i++) {
             String username = "student" + (i + 1);
             userService.create(teacher, new UserForm(username, NAMES[i], username + "@example.org", Role.STUDENT,
                     i == 0 ? STUDENT_PASSWORD : null, false));
-            groups.addMember(teacher, i % 2 == 0 ? "CSA" : "CSP", new MemberForm(username, GroupRole.STUDENT));
+            groups.addMember(teacher, i % 2 == 0 ? "CSA" : "CSP", new MemberForm(username, ClassRole.STUDENT));
         }
         LOG.infof("Loaded the demo roster: log in as 'teacher' / '%s' or 'student1' / '%s'", TEACHER_PASSWORD, STUDENT_PASSWORD);
     }

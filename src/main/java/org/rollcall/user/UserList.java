@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.rollcall.common.Page;
-import org.rollcall.group.GroupSummary;
+import org.rollcall.schoolclass.ClassSummary;
 
 /**
  * The users page as the person asked for it (filters, order, page number from 1) and what was
  * found; builds the links that keep the filters while sorting or paging.
  */
 public record UserList(String q, String role, String group, String enabled, String sort, int size,
-        Page<UserView> found, List<GroupSummary> classes) {
+        Page<UserView> found, List<ClassSummary> classes) {
 
     public static final int DEFAULT_SIZE = 20;
 

@@ -25,9 +25,9 @@ import org.rollcall.common.DomainException;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Params;
 import org.rollcall.common.Text;
-import org.rollcall.group.GroupRole;
-import org.rollcall.group.GroupService;
-import org.rollcall.group.GroupSummary;
+import org.rollcall.schoolclass.ClassRole;
+import org.rollcall.schoolclass.ClassService;
+import org.rollcall.schoolclass.ClassSummary;
 import org.rollcall.web.FieldErrors;
 import org.rollcall.web.Flash;
 
@@ -70,10 +70,10 @@ public class UserPages {
     }
 
     private final UserService users;
-    private final GroupService groups;
+    private final ClassService groups;
     private final CurrentActor actor;
 
-    public UserPages(UserService users, GroupService groups, CurrentActor actor) {
+    public UserPages(UserService users, ClassService groups, CurrentActor actor) {
         this.users = users;
         this.groups = groups;
         this.actor = actor;
@@ -92,7 +92,7 @@ public class UserPages {
         var found = users.search(me, query, PageRequest.of(number == null || number < 1 ? 0 : number - 1, pageSize));
         boolean fragment = htmx != null && historyRestore == null;
         // The class filter's options are needed only when the whole page is drawn, not for each keystroke.
-        List<GroupSummary> classes = fragment ? List.of()
+        List<ClassSummary> classes = fragment ? List.of()
                 : groups.search(me, null, null, PageRequest.of(0, PageRequest.MAX_SIZE)).items();
         UserList list = new UserList(query.q(), query.role() == null ? null : query.role().id(), query.group(),
                 Text.emptyToNull(enabled), Text.emptyToNull(sort), pageSize, found, classes);
@@ -132,7 +132,7 @@ public class UserPages {
         UserDetail detail = find(me, username);
         Set<String> classLinks = me.isAdmin()
                 ? detail.groups().stream().map(UserDetail.ClassMembership::code).collect(Collectors.toSet())
-                : users.classesOf(me).stream().filter(c -> c.role() == GroupRole.TEACHER)
+                : users.classesOf(me).stream().filter(c -> c.role() == ClassRole.TEACHER)
                         .map(UserDetail.ClassMembership::code).collect(Collectors.toSet());
         return Templates.detail(detail, mayManage(me, detail.user()), classLinks);
     }

@@ -40,8 +40,8 @@ public class UserRepository implements PanacheRepository<User> {
     }
 
     /** Users a teacher may see besides all students: members of the classes they teach. */
-    private static final String TAUGHT_BY = "u.id in (select m2.user.id from Membership m2 where m2.group.id in"
-            + " (select m1.group.id from Membership m1 where m1.user.id = :actorId and m1.role = 'teacher'))";
+    private static final String TAUGHT_BY = "u.id in (select m2.user.id from Membership m2 where m2.schoolClass.id in"
+            + " (select m1.schoolClass.id from Membership m1 where m1.user.id = :actorId and m1.role = 'teacher'))";
 
     public Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();

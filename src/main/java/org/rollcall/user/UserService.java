@@ -19,14 +19,14 @@ import org.rollcall.audit.AuditLog;
 import org.rollcall.auth.Actor;
 import org.rollcall.auth.Passwords;
 import org.rollcall.common.DomainException;
-import org.rollcall.common.ImportOutcome;
-import org.rollcall.common.ImportRun;
+import org.rollcall.transfer.ImportOutcome;
+import org.rollcall.transfer.ImportRun;
 import org.rollcall.common.Instants;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Text;
 import org.rollcall.common.Validation;
-import org.rollcall.group.MembershipRepository;
+import org.rollcall.schoolclass.MembershipRepository;
 
 /**
  * Users and the rules around them. Every caller (API, pages, commands) comes through here, so

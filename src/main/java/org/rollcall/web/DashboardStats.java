@@ -9,9 +9,9 @@ import jakarta.transaction.Transactional;
 
 import org.rollcall.auth.Actor;
 import org.rollcall.common.PageRequest;
-import org.rollcall.group.GroupRepository;
-import org.rollcall.group.GroupService;
-import org.rollcall.group.MembershipRepository;
+import org.rollcall.schoolclass.ClassRepository;
+import org.rollcall.schoolclass.ClassService;
+import org.rollcall.schoolclass.MembershipRepository;
 import org.rollcall.user.Role;
 import org.rollcall.user.UserDetail;
 import org.rollcall.user.UserRepository;
@@ -33,13 +33,13 @@ public class DashboardStats {
     static final int CHART_CLASSES = 12;
 
     private final UserRepository users;
-    private final GroupRepository groups;
+    private final ClassRepository groups;
     private final MembershipRepository memberships;
-    private final GroupService groupService;
+    private final ClassService groupService;
     private final UserService userService;
 
-    public DashboardStats(UserRepository users, GroupRepository groups, MembershipRepository memberships,
-            GroupService groupService, UserService userService) {
+    public DashboardStats(UserRepository users, ClassRepository groups, MembershipRepository memberships,
+            ClassService groupService, UserService userService) {
         this.users = users;
         this.groups = groups;
         this.memberships = memberships;

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.rollcall.admin.SafetyBackup;
+import org.rollcall.backup.SafetyBackup;
 import org.rollcall.auth.Actor;
 import org.rollcall.auth.Passwords;
 import org.rollcall.common.DomainException;

@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rollcall.auth.Actor;
-import org.rollcall.group.GroupRole;
-import org.rollcall.group.GroupService;
-import org.rollcall.group.MemberForm;
+import org.rollcall.schoolclass.ClassRole;
+import org.rollcall.schoolclass.ClassService;
+import org.rollcall.schoolclass.MemberForm;
 import org.rollcall.support.Api;
 import org.rollcall.support.Browser;
 
@@ -34,7 +34,7 @@ class UserSearchBrowserTest {
     UserService users;
 
     @Inject
-    GroupService groups;
+    ClassService groups;
 
     String prefix;
     String code;
@@ -50,7 +50,7 @@ class UserSearchBrowserTest {
                 users.create(Actor.SYSTEM, new UserForm(prefix + n, "Pupil " + n + " " + prefix, null, Role.STUDENT, null, false));
             }
             for (int i : new int[] { 7, 70, 700 }) {
-                groups.addMember(Actor.SYSTEM, code, new MemberForm(prefix + String.format("%04d", i), GroupRole.STUDENT));
+                groups.addMember(Actor.SYSTEM, code, new MemberForm(prefix + String.format("%04d", i), ClassRole.STUDENT));
             }
         });
     }

@@ -1,0 +1,138 @@
+package org.rollcall.cli;
+
+import org.rollcall.transfer.source.RollcallJson;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+import jakarta.enterprise.context.Dependent;
+
+import org.rollcall.auth.Actor;
+import org.rollcall.common.RollcallConfig;
+import org.rollcall.schoolclass.ClassRow;
+import org.rollcall.schoolclass.ClassService;
+import org.rollcall.schoolclass.MembershipRow;
+import org.rollcall.user.UserRow;
+import org.rollcall.user.UserService;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {
+                "Write every class, user and membership of this database to a JSON file that 'migrate' reads,",
+                "for example to move from H2 to MySQL: export here, then migrate FILE on the new instance.",
+                "The file holds the users' password hashes (bcrypt or legacy PBKDF2), so they keep their",
+                "passwords: it is created readable by you only; keep it as safe as the database." })
+@Dependent
+public class ExportCommand implements Callable<Integer> {
+
+    private static final int PAGE = 1000;
+    private static final int TIMEOUT_SECONDS = 6 * 3600;
+
+    @Option(names = { "-o", "--output" }, required = true, paramLabel = "FILE", description = "The file to write.")
+    Path output;
+
+    @Option(names = "--force", description = "Overwrite FILE if it exists.")
+    boolean force;
+
+    private final UserService users;
+    private final ClassService groups;
+    private final RollcallConfig config;
+
+    public ExportCommand(UserService users, ClassService groups, RollcallConfig config) {
+        this.users = users;
+        this.groups = groups;
+        this.config = config;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path file = output.toAbsolutePath().normalize();
+        if (Files.exists(file) && !force) {
+            System.err.println(file + " exists. Give another file, or --force to overwrite it.");
+            return 1;
+        }
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        Path temp = createPrivateFile(dir);
+        long[] counts;
+        try (OutputStream stream = Files.newOutputStream(temp);
+                JsonGenerator json = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            RollcallJson.writeHeader(json, config.database().description(), Instant.now());
+            // One transaction: on MySQL (repeatable read) the three lists are one consistent snapshot.
+            counts = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> new long[] {
+                    writeArray(json, RollcallJson.GROUPS, () -> groups.exportGroups(Actor.SYSTEM, PAGE,
+                            page -> each(page, (ClassRow g) -> RollcallJson.write(json, g)))),
+                    writeArray(json, RollcallJson.USERS, () -> users.exportUsers(Actor.SYSTEM, PAGE,
+                            page -> each(page, (UserRow u) -> RollcallJson.write(json, u)))),
+                    writeArray(json, RollcallJson.MEMBERSHIPS, () -> groups.exportMemberships(Actor.SYSTEM, PAGE,
+                            page -> each(page, (MembershipRow m) -> RollcallJson.write(json, m)))) });
+            json.writeEndObject();
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        System.out.printf("Exported %,d classes, %,d users and %,d memberships from %s%n to %s%n", counts[0], counts[1], counts[2],
+                config.database().description(), file);
+        System.out.println("The file contains password hashes: keep it as safe as the database, and delete it when done.");
+        return 0;
+    }
+
+    private interface Writer<T> {
+        void write(T row) throws IOException;
+    }
+
+    private interface Exporter {
+        long run();
+    }
+
+    private static long writeArray(JsonGenerator json, String name, Exporter exporter) throws IOException {
+        json.writeArrayFieldStart(name);
+        long count = exporter.run();
+        json.writeEndArray();
+        return count;
+    }
+
+    private static <T> void each(Iterable<T> page, Writer<T> writer) {
+        try {
+            for (T row : page) {
+                writer.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path createPrivateFile(Path dir) throws IOException {
+        try {
+            return Files.createTempFile(dir, ".rollcall-export-", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createTempFile(dir, ".rollcall-export-", ".tmp");
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("Cannot create a temporary file in " + dir, e);
+        }
+    }
+}

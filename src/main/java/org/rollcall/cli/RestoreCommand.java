@@ -1,0 +1,50 @@
+package org.rollcall.cli;
+
+import java.sql.Connection;
+import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.Dependent;
+
+import org.rollcall.auth.Actor;
+import org.rollcall.backup.BackupService;
+import org.rollcall.common.RollcallConfig;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = { "Restore a backup (an incremental one with its whole chain) into this database, which must be empty.",
+                "Checksums are verified before anything is written; a non-empty database is refused and left unchanged." })
+@Dependent
+public class RestoreCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The backup to restore (see: backup list).")
+    String id;
+
+    private final BackupService backups;
+    private final DataSource dataSource;
+    private final RollcallConfig config;
+
+    public RestoreCommand(BackupService backups, DataSource dataSource, RollcallConfig config) {
+        this.backups = backups;
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    @Override
+    public Integer call() {
+        return BackupCli.run(() -> {
+            System.out.println("Restoring backup " + id + " into " + config.database().description());
+            long started = System.nanoTime();
+            BackupService.RestoreReport report;
+            try (Connection c = dataSource.getConnection()) {
+                report = backups.restore(Actor.SYSTEM, id, c, (table, rows) -> System.out.printf("  %-24s %,d rows%n", table, rows));
+            }
+            long total = report.rows().values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("Restored %,d rows from %s (chain: %s) in %.1f s%n", total, id, String.join(" <- ", report.chain()),
+                    (System.nanoTime() - started) / 1e9);
+        });
+    }
+}

@@ -1,0 +1,49 @@
+package org.rollcall.cli;
+
+import java.util.Set;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import picocli.CommandLine;
+
+/**
+ * One build, two uses: with no arguments (or {@code serve}) it serves the web app; with a
+ * command ({@code init}, {@code migrate}, {@code status}, ...) it runs that command and exits,
+ * without opening the HTTP port.
+ */
+@QuarkusMain
+public class RollcallMain implements QuarkusApplication {
+
+    private static final Set<String> SERVE = Set.of("serve");
+
+    private final CommandLine.IFactory factory;
+
+    public RollcallMain(CommandLine.IFactory factory) {
+        this.factory = factory;
+    }
+
+    public static void main(String... args) {
+        if (isCommand(args)) {
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("rollcall.command-mode", "true");
+            System.setProperty("quarkus.banner.enabled", "false");
+            // Logs and progress on stderr, so a command's report on stdout can be piped or saved.
+            System.setProperty("quarkus.log.console.stderr", "true");
+        }
+        Quarkus.run(RollcallMain.class, args);
+    }
+
+    static boolean isCommand(String... args) {
+        return args.length > 0 && !SERVE.contains(args[0]);
+    }
+
+    @Override
+    public int run(String... args) {
+        if (!isCommand(args)) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+        return new CommandLine(RollcallCommand.class, factory).execute(args);
+    }
+}

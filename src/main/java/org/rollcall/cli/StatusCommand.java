@@ -1,0 +1,50 @@
+package org.rollcall.cli;
+
+import java.util.concurrent.Callable;
+
+import jakarta.enterprise.context.Dependent;
+
+import org.flywaydb.core.Flyway;
+import org.rollcall.common.RollcallConfig;
+import org.rollcall.schoolclass.ClassRepository;
+import org.rollcall.schoolclass.MembershipRepository;
+import org.rollcall.user.Role;
+import org.rollcall.user.UserRepository;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import picocli.CommandLine.Command;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show which database is selected, its schema version and what it holds.")
+@Dependent
+public class StatusCommand implements Callable<Integer> {
+
+    private final RollcallConfig config;
+    private final Flyway flyway;
+    private final UserRepository users;
+    private final ClassRepository groups;
+    private final MembershipRepository memberships;
+
+    public StatusCommand(RollcallConfig config, Flyway flyway, UserRepository users, ClassRepository groups,
+            MembershipRepository memberships) {
+        this.config = config;
+        this.flyway = flyway;
+        this.users = users;
+        this.groups = groups;
+        this.memberships = memberships;
+    }
+
+    @Override
+    public Integer call() {
+        var current = flyway.info().current();
+        System.out.println("Database:       " + config.database().description());
+        System.out.println("Schema version: " + (current == null ? "none" : current.getVersion() + " (" + current.getDescription() + ")"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            System.out.printf("Users:          %d (%d admins, %d teachers, %d students)%n", users.count(),
+                    users.countByRole(Role.ADMIN), users.countByRole(Role.TEACHER), users.countByRole(Role.STUDENT));
+            System.out.println("Classes:        " + groups.count());
+            System.out.println("Memberships:    " + memberships.count());
+        });
+        return 0;
+    }
+}

@@ -1,5 +1,0 @@
-package org.rollcall.group;
-
-/** A class in a list, with how many students and teachers it has. */
-public record GroupSummary(String code, String name, String term, String period, long students, long teachers) {
-}

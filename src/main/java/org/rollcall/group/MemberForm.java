@@ -1,8 +1,0 @@
-package org.rollcall.group;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** Who to add to a class, and as what (student when omitted). */
-public record MemberForm(@NotBlank @Size(max = 64) String username, GroupRole role) {
-}

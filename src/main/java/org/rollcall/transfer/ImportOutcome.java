@@ -1,0 +1,36 @@
+package org.rollcall.transfer;
+
+import org.rollcall.common.DomainException;
+
+/**
+ * What an import did with one record: the record's key (a username, a class code, ...), the
+ * action taken (or, in a dry run, that would be taken) and, when rejected, why.
+ */
+public record ImportOutcome(String key, Action action, String reason) {
+
+    public enum Action { CREATED, UPDATED, UNCHANGED, REJECTED }
+
+    public static ImportOutcome created(String key) {
+        return new ImportOutcome(key, Action.CREATED, null);
+    }
+
+    public static ImportOutcome updated(String key) {
+        return new ImportOutcome(key, Action.UPDATED, null);
+    }
+
+    public static ImportOutcome unchanged(String key) {
+        return new ImportOutcome(key, Action.UNCHANGED, null);
+    }
+
+    public static ImportOutcome rejected(String key, String reason) {
+        return new ImportOutcome(key, Action.REJECTED, reason);
+    }
+
+    /** The reason a business rule gave: field errors as "field: message; ...", otherwise the detail. */
+    public static ImportOutcome rejected(String key, DomainException e) {
+        if (e.fieldErrors().isEmpty()) {
+            return rejected(key, e.getMessage());
+        }
+        return rejected(key, String.join("; ", e.fieldErrors().stream().map(f -> f.field() + ": " + f.message()).toList()));
+    }
+}

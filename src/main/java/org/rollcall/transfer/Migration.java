@@ -1,0 +1,297 @@
+package org.rollcall.transfer;
+
+import org.rollcall.transfer.source.Source;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.rollcall.transfer.source.Source.Entity;
+import org.rollcall.transfer.source.Source.Read;
+import org.rollcall.transfer.source.Source.Sink;
+import org.rollcall.auth.Actor;
+import org.rollcall.transfer.ImportOutcome;
+import org.rollcall.transfer.ImportRun;
+import org.rollcall.schoolclass.ClassRow;
+import org.rollcall.schoolclass.ClassService;
+import org.rollcall.schoolclass.MembershipRow;
+import org.rollcall.user.UserRow;
+import org.rollcall.user.UserService;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Copies a source into this database through the services, chunk by chunk: classes, then users,
+ * then memberships. Each chunk is one transaction, so a run killed at any point leaves whole
+ * chunks behind, and running again (upsert by username / class code) completes it.
+ */
+@ApplicationScoped
+public class Migration {
+
+    private static final int VERIFY_CHUNK = 1000;
+
+    private final UserService users;
+    private final ClassService groups;
+
+    public Migration(UserService users, ClassService groups) {
+        this.users = users;
+        this.groups = groups;
+    }
+
+    @FunctionalInterface
+    interface Reader<T> {
+        void read(Sink<T> sink) throws Exception;
+    }
+
+    public MigrationReport run(Source source, boolean dryRun, int chunkSize, Progress progress) throws Exception {
+        long started = System.nanoTime();
+        long cpuStarted = cpuTime();
+        ImportRun run = new ImportRun(dryRun);
+        MigrationReport report = new MigrationReport(dryRun);
+        Map<Entity, Long> counts = new EnumMap<>(Entity.class);
+        for (Entity entity : Entity.values()) {
+            counts.put(entity, source.count(entity));
+        }
+        Actor system = Actor.SYSTEM;
+        new Phase<ClassRow>(Entity.GROUPS, chunkSize, run, report, progress, ClassRow::code)
+                .copy(counts.get(Entity.GROUPS), source::groups, rows -> groups.importGroups(system, rows, run));
+        new Phase<UserRow>(Entity.USERS, chunkSize, run, report, progress, UserRow::username)
+                .copy(counts.get(Entity.USERS), source::users, rows -> users.importUsers(system, rows, run));
+        new Phase<MembershipRow>(Entity.MEMBERSHIPS, chunkSize, run, report, progress, MembershipRow::key)
+                .copy(counts.get(Entity.MEMBERSHIPS), source::memberships, rows -> groups.importMemberships(system, rows, run));
+        source.problems().forEach(report::problem);
+        source.notes().forEach(report::note);
+        for (Entity entity : Entity.values()) {
+            long read = report.tally(entity).read;
+            if (read != counts.get(entity)) {
+                report.mismatch(String.format("%s: the source holds %,d but %,d were read", entity.label, counts.get(entity), read));
+            }
+        }
+        if (!dryRun) {
+            QuarkusTransaction.requiringNew().run(() -> verify(run, report));
+        }
+        report.elapsed(System.nanoTime() - started, cpuTime() - cpuStarted);
+        return report;
+    }
+
+    /** CPU time of this thread, which imports (the source is read on another; JIT and GC run elsewhere). */
+    private static long cpuTime() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+    }
+
+    /** Checks that every record accepted is now in this database. */
+    private void verify(ImportRun run, MigrationReport report) {
+        long groupsFound = 0;
+        for (List<String> chunk : chunks(run.groupCodes())) {
+            groupsFound += groups.existingCodes(Actor.SYSTEM, chunk).size();
+        }
+        long usersFound = 0;
+        long membershipsFound = 0;
+        for (List<String> chunk : chunks(run.usernames())) {
+            usersFound += users.existingUsernames(Actor.SYSTEM, chunk).size();
+            membershipsFound += groups.membershipKeysOf(Actor.SYSTEM, chunk).stream()
+                    .filter(key -> {
+                        int slash = key.indexOf('/');
+                        return run.hasMembership(key.substring(0, slash), key.substring(slash + 1));
+                    }).count();
+        }
+        check(report, Entity.GROUPS, groupsFound);
+        check(report, Entity.USERS, usersFound);
+        check(report, Entity.MEMBERSHIPS, membershipsFound);
+    }
+
+    private static void check(MigrationReport report, Entity entity, long found) {
+        MigrationReport.Tally t = report.tally(entity);
+        String line = String.format("%s: %,d read, %,d rejected, %,d expected in this database, %,d found", entity.label,
+                t.read, t.rejected, t.accepted(), found);
+        if (found == t.accepted()) {
+            report.verified(line);
+        } else {
+            report.mismatch(line);
+        }
+    }
+
+    private static List<List<String>> chunks(Iterable<String> keys) {
+        List<List<String>> chunks = new ArrayList<>();
+        List<String> chunk = new ArrayList<>(VERIFY_CHUNK);
+        for (String key : keys) {
+            chunk.add(key);
+            if (chunk.size() == VERIFY_CHUNK) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>(VERIFY_CHUNK);
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    /** One kind of record: read, chunk, import, tally. */
+    static final class Phase<T> {
+        private final Entity entity;
+        private final int chunkSize;
+        private final ImportRun run;
+        private final MigrationReport report;
+        private final Progress progress;
+        private final Function<T, String> keyOf;
+
+        Phase(Entity entity, int chunkSize, ImportRun run, MigrationReport report, Progress progress, Function<T, String> keyOf) {
+            this.entity = entity;
+            this.chunkSize = chunkSize;
+            this.run = run;
+            this.report = report;
+            this.progress = progress;
+            this.keyOf = keyOf;
+        }
+
+        /**
+         * Reads on a thread of its own, a couple of chunks ahead, so that reading the source and
+         * writing this database overlap; imports and tallies stay on the calling thread. Should
+         * the import fail, the reader is told to stop, whatever the source does with interrupts.
+         */
+        void copy(long total, Reader<T> reader, Function<List<T>, List<ImportOutcome>> importer) throws Exception {
+            progress.start(entity.label, total);
+            BlockingQueue<List<Read<T>>> ahead = new ArrayBlockingQueue<>(2);
+            List<Read<T>> end = new ArrayList<>();
+            AtomicBoolean stopped = new AtomicBoolean();
+            AtomicReference<Throwable> readFailure = new AtomicReference<>();
+            Thread reading = new Thread(() -> {
+                try {
+                    List<List<Read<T>>> chunk = new ArrayList<>(List.of(new ArrayList<>(chunkSize)));
+                    int[] accepted = { 0 };
+                    reader.read(read -> {
+                        if (stopped.get()) {
+                            throw new ReadStopped();
+                        }
+                        chunk.get(0).add(read);
+                        if (read.problem() == null && ++accepted[0] >= chunkSize) {
+                            hand(ahead, chunk.get(0), stopped);
+                            chunk.set(0, new ArrayList<>(chunkSize));
+                            accepted[0] = 0;
+                        }
+                    });
+                    hand(ahead, chunk.get(0), stopped);
+                } catch (Throwable e) {
+                    readFailure.set(e);
+                } finally {
+                    try {
+                        hand(ahead, end, stopped);
+                    } catch (ReadStopped e) {
+                        // the importing side stopped: nobody waits for the end
+                    }
+                }
+            }, "migrate-reader-" + entity.name().toLowerCase(java.util.Locale.ROOT));
+            reading.setDaemon(true);
+            reading.start();
+            try {
+                for (List<Read<T>> reads = ahead.take(); reads != end; reads = ahead.take()) {
+                    List<Read<T>> rows = new ArrayList<>(reads.size());
+                    for (Read<T> read : reads) {
+                        if (read.problem() != null) {
+                            report.record(entity, read.origin(), ImportOutcome.rejected(read.key(), read.problem()));
+                            progress.advance(1);
+                        } else {
+                            rows.add(read);
+                        }
+                    }
+                    if (!rows.isEmpty()) {
+                        importChunk(rows, importer);
+                    }
+                }
+            } catch (Exception e) {
+                Throwable lost = readFailure.get();
+                if (lost != null && !(lost instanceof ReadStopped)) {
+                    e.addSuppressed(lost);
+                }
+                throw e;
+            } finally {
+                stopped.set(true);
+                ahead.clear();
+                reading.interrupt();
+                reading.join();
+            }
+            Throwable failure = readFailure.get();
+            if (failure instanceof Exception e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            progress.finish();
+        }
+
+        /** Hands a chunk to the importing side, waiting while it is busy, unless it has stopped. */
+        private static <C> void hand(BlockingQueue<C> queue, C chunk, AtomicBoolean stopped) {
+            try {
+                while (!stopped.get()) {
+                    if (queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new ReadStopped();
+        }
+
+        /** The importing side stopped (it failed): the reader gives up. */
+        private static final class ReadStopped extends RuntimeException {
+            ReadStopped() {
+                super(null, null, false, false);
+            }
+        }
+
+        /**
+         * Imports a chunk in one transaction. Should the database refuse it over a constraint the
+         * services could not foresee (its collation compares differently from Java), the chunk is
+         * retried row by row so only the offending record is rejected.
+         */
+        private void importChunk(List<Read<T>> chunk, Function<List<T>, List<ImportOutcome>> importer) {
+            List<ImportOutcome> outcomes;
+            try {
+                outcomes = importer.apply(chunk.stream().map(Read::row).toList());
+                run.commitChunk();
+            } catch (RuntimeException e) {
+                run.discardChunk();
+                if (ImportRun.refusal(e) == null) {
+                    throw e;
+                }
+                outcomes = new ArrayList<>(chunk.size());
+                for (Read<T> read : chunk) {
+                    outcomes.add(importOne(read.row(), importer));
+                }
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                report.record(entity, chunk.get(i).origin(), outcomes.get(i));
+            }
+            progress.advance(chunk.size());
+        }
+
+        private ImportOutcome importOne(T row, Function<List<T>, List<ImportOutcome>> importer) {
+            try {
+                ImportOutcome outcome = importer.apply(List.of(row)).get(0);
+                run.commitChunk();
+                return outcome;
+            } catch (RuntimeException e) {
+                run.discardChunk();
+                SQLException cause = ImportRun.refusal(e);
+                if (cause == null) {
+                    throw e;
+                }
+                return ImportOutcome.rejected(keyOf.apply(row), "the database refused it: " + cause.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.rollcall.transfer;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.rollcall.auth.Actor;
+import org.rollcall.common.DomainException;
+import org.rollcall.user.Role;
+import org.rollcall.user.UserRow;
+import org.rollcall.user.UserService;
+import org.rollcall.transfer.ImportOutcome;
+import org.rollcall.transfer.ImportOutcome.Action;
+import org.rollcall.transfer.ImportRun;
+import org.rollcall.support.Api;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The migrate path into users: same rules as the API, hashes kept as given, dry runs write nothing. */
+@QuarkusTest
+class UserImportTest {
+
+    /** Whole seconds: on MariaDB, Connector/J drops fractions (micro-seconds are covered by the H2 round trip). */
+    private static final Instant CREATED = Instant.parse("2021-09-01T08:15:30Z");
+    private static final String HASH = BcryptUtil.bcryptHash(Api.PASSWORD);
+
+    private final UserService users;
+
+    UserImportTest(UserService users) {
+        this.users = users;
+    }
+
+    static UserRow row(String username, String email) {
+        return new UserRow(username, "Name of " + username, email, "student", HASH, true, false, null, CREATED, CREATED);
+    }
+
+    private List<Action> actions(List<ImportOutcome> outcomes) {
+        return outcomes.stream().map(ImportOutcome::action).toList();
+    }
+
+    @Test
+    void importedUserKeepsHashAndTimestampsAndCanLogIn() {
+        String name = Api.unique("imp");
+        var outcomes = users.importUsers(Actor.SYSTEM, List.of(row(name.toUpperCase(), name + "@Example.org")), new ImportRun(false));
+        assertEquals(List.of(ImportOutcome.created(name)), outcomes);
+        Api.as(name).get("/api/me").then().statusCode(200)
+                .body("username", equalTo(name))
+                .body("email", equalTo(name + "@example.org"))
+                .body("createdAt", equalTo("2021-09-01T08:15:30Z"));
+    }
+
+    @Test
+    void rerunIsUnchangedAndAChangedFieldUpdatesInPlace() {
+        String a = Api.unique("rerun");
+        String b = Api.unique("rerun");
+        users.importUsers(Actor.SYSTEM, List.of(row(a, null), row(b, null)), new ImportRun(false));
+        assertEquals(List.of(Action.UNCHANGED, Action.UNCHANGED),
+                actions(users.importUsers(Actor.SYSTEM, List.of(row(a, null), row(b, null)), new ImportRun(false))));
+        UserRow renamed = new UserRow(b, "Renamed", null, "teacher", null, false, true, null, null, null);
+        assertEquals(List.of(Action.UPDATED), actions(users.importUsers(Actor.SYSTEM, List.of(renamed), new ImportRun(false))));
+        Api.asAdmin().get("/api/users/" + b).then().statusCode(200)
+                .body("user.displayName", equalTo("Renamed"))
+                .body("user.role", equalTo("teacher"))
+                .body("user.enabled", equalTo(false))
+                .body("user.passwordSet", equalTo(true))
+                .body("user.createdAt", equalTo("2021-09-01T08:15:30Z"));
+        Api.asAdmin().queryParam("q", b).get("/api/users").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void invalidRowsAreRejectedWithTheirReasonAndTheRestImported() {
+        String good = Api.unique("good");
+        String taken = Api.createUser("taken", "student");
+        String takenEmail = Api.unique("mail") + "@example.org";
+        users.importUsers(Actor.SYSTEM, List.of(row(taken + "x", takenEmail)), new ImportRun(false));
+        String dup = Api.unique("dup");
+        var outcomes = users.importUsers(Actor.SYSTEM, List.of(
+                row("bad name!", null),
+                row(good, "not-an-email"),
+                new UserRow(Api.unique("role"), "R", null, "wizard", null, true, false, null, null, null),
+                new UserRow(Api.unique("scrypt"), "S", null, "student", "scrypt:32768:8:1$abc$def", true, false, null, null, null),
+                new UserRow(Api.unique("plain"), "P", null, "student", "hunter2-in-clear", true, false, null, null, null),
+                row(Api.unique("other"), takenEmail),
+                row(dup, null),
+                row(dup.toUpperCase(), null),
+                row(good, null)), new ImportRun(false));
+        assertEquals(List.of(Action.REJECTED, Action.REJECTED, Action.REJECTED, Action.REJECTED, Action.REJECTED, Action.REJECTED,
+                Action.CREATED, Action.REJECTED, Action.CREATED), actions(outcomes));
+        assertTrue(outcomes.get(0).reason().startsWith("username: may contain only"), outcomes.get(0).reason());
+        assertTrue(outcomes.get(1).reason().startsWith("email: "), outcomes.get(1).reason());
+        assertTrue(outcomes.get(2).reason().contains("unknown role 'wizard'"), outcomes.get(2).reason());
+        assertTrue(outcomes.get(3).reason().contains("uses 'scrypt'"), outcomes.get(3).reason());
+        assertFalse(outcomes.get(4).reason().contains("hunter2"), "a clear-text password must not be echoed");
+        assertEquals("email: is already used by user '" + taken + "x'", outcomes.get(5).reason());
+        assertEquals("username: appears more than once in the source", outcomes.get(7).reason());
+        Api.asAdmin().get("/api/users/" + good).then().statusCode(200);
+    }
+
+    @Test
+    void dryRunReportsTheSameOutcomesAndWritesNothing() {
+        String existing = Api.unique("dry");
+        users.importUsers(Actor.SYSTEM, List.of(row(existing, null)), new ImportRun(false));
+        String fresh = Api.unique("dry");
+        List<UserRow> rows = List.of(row(fresh, null), new UserRow(existing, "Changed", null, "student", null, true, false, null, null, null),
+                row(fresh, null));
+        var planned = users.importUsers(Actor.SYSTEM, rows, new ImportRun(true));
+        assertEquals(List.of(Action.CREATED, Action.UPDATED, Action.REJECTED), actions(planned));
+        Api.asAdmin().get("/api/users/" + fresh).then().statusCode(404);
+        Api.asAdmin().get("/api/users/" + existing).then().body("user.displayName", equalTo("Name of " + existing));
+        assertEquals(planned, users.importUsers(Actor.SYSTEM, rows, new ImportRun(false)));
+    }
+
+    @Test
+    void onlyAdminsMayImport() {
+        var teacher = new Actor(12345L, "t", Role.TEACHER);
+        assertThrows(DomainException.class, () -> users.importUsers(teacher, List.of(row(Api.unique("x"), null)), new ImportRun(false)));
+    }
+}
