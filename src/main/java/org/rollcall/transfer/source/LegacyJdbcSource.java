@@ -72,7 +72,7 @@ public final class LegacyJdbcSource extends JdbcSource {
                 sink.accept(Read.problem(origin, uid, LegacyMapping.unknownRole(rs.getString("_role"))));
                 return;
             }
-            sink.accept(Read.of(origin, new UserRow(uid, rs.getString("_name"), rs.getString("_email"), role,
+            sink.accept(Read.of(origin, new UserRow(uid, rs.getString("_name"), mapping.email(origin, uid, rs.getString("_email")), role,
                     rs.getString("_password"), true, false, null, null, null)));
         });
     }

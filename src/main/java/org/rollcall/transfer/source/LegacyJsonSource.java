@@ -92,7 +92,7 @@ public final class LegacyJsonSource implements Source {
                     sink.accept(Read.problem(origin, uid, LegacyMapping.unknownRole(legacyRole)));
                     return;
                 }
-                sink.accept(Read.of(origin, new UserRow(uid, RollcallJson.text(user, "name"), RollcallJson.text(user, "email"), role,
+                sink.accept(Read.of(origin, new UserRow(uid, RollcallJson.text(user, "name"), mapping.email(origin, uid, RollcallJson.text(user, "email")), role,
                         null, true, false, null, null, null)));
             } catch (RollcallJson.BadRecord | RuntimeException e) {
                 sink.accept(Read.problem(origin, RollcallJson.key(user, "uid"), e.getMessage()));

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import org.hibernate.validator.internal.constraintvalidators.bv.EmailValidator;
 import org.rollcall.schoolclass.ClassRow;
 
 /**
@@ -53,6 +54,26 @@ public final class LegacyMapping {
         }
         return null;
     }
+
+    /**
+     * The email to import: the legacy app stored "?" and other junk for accounts made without one.
+     * What is not an address is imported as no email, with a note for the report, so the user (and
+     * their memberships) still come across.
+     */
+    String email(String origin, String uid, String legacyEmail) {
+        String email = legacyEmail == null ? "" : legacyEmail.strip();
+        if (email.isEmpty()) {
+            return null;
+        }
+        if (email.length() > 254 || !ADDRESS.isValid(email, null)) {
+            notes.add(origin + " ('" + uid + "'): email '" + email + "' is not an address; imported without an email.");
+            return null;
+        }
+        return email;
+    }
+
+    /** The check behind the user form's {@code @Email}, so what passes here passes there. */
+    private static final EmailValidator ADDRESS = new EmailValidator();
 
     static String unknownRole(String legacyRole) {
         return "role: legacy role '" + legacyRole + "' is neither 'User' nor 'Admin'";
