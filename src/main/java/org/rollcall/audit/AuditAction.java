@@ -18,6 +18,14 @@ public enum AuditAction {
     MEMBER_ADD("membership.add", "membership"),
     MEMBER_ROLE("membership.role", "membership"),
     MEMBER_REMOVE("membership.remove", "membership"),
+    /** Bulk paths (migrate, imports) record one event per chunk and kind, naming what they created and updated. */
+    USER_IMPORT("user.import", "user"),
+    CLASS_IMPORT("group.import", "group"),
+    MEMBER_IMPORT("membership.import", "membership"),
+    /** One event per run of a command that changes data, with its counts. */
+    DATABASE_INIT("database.init", "database"),
+    DATABASE_MIGRATE("database.migrate", "database"),
+    DATABASE_RESTORE("database.restore", "database"),
     /** Wrong password, unknown user or disabled account. */
     LOGIN_FAILED("login.failed", "user"),
     /** Too many failures: the account or address is refused for a while. */

@@ -8,8 +8,8 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.rollcall.access.AccessPolicy;
 import org.rollcall.auth.Actor;
-import org.rollcall.common.DomainException;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 
@@ -20,6 +20,9 @@ import org.rollcall.common.PageRequest;
  */
 @ApplicationScoped
 public class AuditLog {
+
+    /** The column's size (audit_event.details). */
+    static final int DETAILS_LENGTH = 1000;
 
     private final AuditRepository events;
     private final Clock clock;
@@ -35,6 +38,43 @@ public class AuditLog {
         events.persist(new AuditEvent(clock.instant(), actor.username(), action, target, details, RequestOrigin.current()));
     }
 
+    /**
+     * Records what one chunk of a bulk path did with its rows, as one event: the counts, and the
+     * keys created and updated for as long as they fit the event's details.
+     */
+    @Transactional
+    public void recordBulk(Actor actor, AuditAction action, String what, List<String> created, List<String> updated) {
+        if (created.isEmpty() && updated.isEmpty()) {
+            return;
+        }
+        StringBuilder details = new StringBuilder();
+        keys(details, "created", created, DETAILS_LENGTH * 3 / 5);
+        keys(details, "updated", updated, DETAILS_LENGTH);
+        record(actor, action, (created.size() + updated.size()) + " " + what, details.toString());
+    }
+
+    /** Appends "created 3: a, b, c", keeping the whole within {@code limit} characters with "(+N more)". */
+    private static void keys(StringBuilder details, String label, List<String> keys, int limit) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        separate(details).append(label).append(' ').append(keys.size()).append(':');
+        int shown = 0;
+        for (String key : keys) {
+            if (details.length() + key.length() + 2 > limit - MORE_LENGTH) {
+                break;
+            }
+            details.append(shown == 0 ? " " : ", ").append(key);
+            shown++;
+        }
+        if (shown < keys.size()) {
+            details.append(" (+").append(keys.size() - shown).append(" more)");
+        }
+    }
+
+    /** Room kept for " (+12345 more)". */
+    private static final int MORE_LENGTH = 16;
+
     /** Records a refused login in its own transaction: there is no change for it to ride along with. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordLogin(AuditAction action, String username, String details, String address) {
@@ -43,9 +83,7 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AuditView> search(Actor actor, AuditQuery query, PageRequest page) {
-        if (!actor.isAdmin()) {
-            throw DomainException.forbidden("Only admins can read the audit log.");
-        }
+        AccessPolicy.requireAdmin(actor, "read the audit log");
         return events.search(query, page).map(AuditView::of);
     }
 

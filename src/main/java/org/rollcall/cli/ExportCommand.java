@@ -1,7 +1,5 @@
 package org.rollcall.cli;
 
-import org.rollcall.transfer.source.RollcallJson;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,15 +16,14 @@ import jakarta.enterprise.context.Dependent;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.RollcallConfig;
 import org.rollcall.schoolclass.ClassRow;
-import org.rollcall.schoolclass.ClassService;
 import org.rollcall.schoolclass.MembershipRow;
+import org.rollcall.transfer.Export;
+import org.rollcall.transfer.source.RollcallJson;
 import org.rollcall.user.UserRow;
-import org.rollcall.user.UserService;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,13 +46,11 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite FILE if it exists.")
     boolean force;
 
-    private final UserService users;
-    private final ClassService groups;
+    private final Export export;
     private final RollcallConfig config;
 
-    public ExportCommand(UserService users, ClassService groups, RollcallConfig config) {
-        this.users = users;
-        this.groups = groups;
+    public ExportCommand(Export export, RollcallConfig config) {
+        this.export = export;
         this.config = config;
     }
 
@@ -77,11 +72,11 @@ public class ExportCommand implements Callable<Integer> {
             RollcallJson.writeHeader(json, config.database().description(), Instant.now());
             // One transaction: on MySQL (repeatable read) the three lists are one consistent snapshot.
             counts = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> new long[] {
-                    writeArray(json, RollcallJson.GROUPS, () -> groups.exportGroups(Actor.SYSTEM, PAGE,
+                    writeArray(json, RollcallJson.GROUPS, () -> export.classes(Actor.SYSTEM, PAGE,
                             page -> each(page, (ClassRow g) -> RollcallJson.write(json, g)))),
-                    writeArray(json, RollcallJson.USERS, () -> users.exportUsers(Actor.SYSTEM, PAGE,
+                    writeArray(json, RollcallJson.USERS, () -> export.users(Actor.SYSTEM, PAGE,
                             page -> each(page, (UserRow u) -> RollcallJson.write(json, u)))),
-                    writeArray(json, RollcallJson.MEMBERSHIPS, () -> groups.exportMemberships(Actor.SYSTEM, PAGE,
+                    writeArray(json, RollcallJson.MEMBERSHIPS, () -> export.memberships(Actor.SYSTEM, PAGE,
                             page -> each(page, (MembershipRow m) -> RollcallJson.write(json, m)))) });
             json.writeEndObject();
         } catch (RuntimeException | IOException e) {

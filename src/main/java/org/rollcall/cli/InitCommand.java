@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import jakarta.enterprise.context.Dependent;
 
 import org.eclipse.microprofile.config.Config;
+import org.rollcall.audit.AuditAction;
+import org.rollcall.audit.AuditLog;
 import org.rollcall.auth.Actor;
 import org.rollcall.auth.Passwords;
 import org.rollcall.backup.SafetyBackup;
@@ -75,12 +77,14 @@ public class InitCommand implements Callable<Integer> {
     private final ClassRepository groups;
     private final MembershipRepository memberships;
     private final SafetyBackup backup;
+    private final AuditLog audit;
     private final Terminal terminal;
     private final AppDatabaseUser appDatabaseUser;
 
     public InitCommand(RollcallConfig rollcall, Config config, UserService userService, ClassService groupService,
             UserRepository users, ClassRepository groups, MembershipRepository memberships, SafetyBackup backup,
-            Terminal terminal, AppDatabaseUser appDatabaseUser) {
+            Terminal terminal, AppDatabaseUser appDatabaseUser, AuditLog audit) {
+        this.audit = audit;
         this.rollcall = rollcall;
         this.config = config;
         this.userService = userService;
@@ -141,7 +145,10 @@ public class InitCommand implements Callable<Integer> {
         List<Starter> starters = QuarkusTransaction.requiringNew().call(() -> {
             groupService.deleteAllGroups(Actor.SYSTEM);
             userService.deleteAllUsers(Actor.SYSTEM);
-            return createStarterRecords();
+            List<Starter> made = createStarterRecords();
+            audit.record(Actor.SYSTEM, AuditAction.DATABASE_INIT, "this database", String.format("deleted %d users, %d classes and"
+                    + " %d memberships; created %d users and 2 classes", counts.users(), counts.classes(), counts.memberships(), made.size()));
+            return made;
         });
         out.println();
         out.println("Created the starter records:");

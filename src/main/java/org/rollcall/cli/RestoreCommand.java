@@ -7,10 +7,13 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.Dependent;
 
+import org.rollcall.audit.AuditAction;
+import org.rollcall.audit.AuditLog;
 import org.rollcall.auth.Actor;
 import org.rollcall.backup.BackupService;
 import org.rollcall.common.RollcallConfig;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +29,10 @@ public class RestoreCommand implements Callable<Integer> {
     private final BackupService backups;
     private final DataSource dataSource;
     private final RollcallConfig config;
+    private final AuditLog audit;
 
-    public RestoreCommand(BackupService backups, DataSource dataSource, RollcallConfig config) {
+    public RestoreCommand(BackupService backups, DataSource dataSource, RollcallConfig config, AuditLog audit) {
+        this.audit = audit;
         this.backups = backups;
         this.dataSource = dataSource;
         this.config = config;
@@ -43,6 +48,8 @@ public class RestoreCommand implements Callable<Integer> {
                 report = backups.restore(Actor.SYSTEM, id, c, (table, rows) -> System.out.printf("  %-24s %,d rows%n", table, rows));
             }
             long total = report.rows().values().stream().mapToLong(Long::longValue).sum();
+            QuarkusTransaction.requiringNew().run(() -> audit.record(Actor.SYSTEM, AuditAction.DATABASE_RESTORE, "this database",
+                    String.format("backup %s (chain: %s): %d rows; %s", id, String.join(" <- ", report.chain()), total, report.rows())));
             System.out.printf("Restored %,d rows from %s (chain: %s) in %.1f s%n", total, id, String.join(" <- ", report.chain()),
                     (System.nanoTime() - started) / 1e9);
         });

@@ -10,13 +10,16 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.rollcall.access.TeacherScope;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.db.KeyBatches;
+import org.rollcall.common.db.KeyedRow;
 import org.rollcall.common.db.MultiRowInsert;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class ClassRepository implements PanacheRepository<SchoolClass> {
@@ -57,11 +60,10 @@ public class ClassRepository implements PanacheRepository<SchoolClass> {
                 });
     }
 
-    /** Up to {@code size} classes with an id above {@code afterId}, in id order, as exported (id first). */
-    public List<Object[]> exportPage(long afterId, int size) {
-        return getEntityManager().createQuery("select g.id, g.code, g.name, g.term, g.period, g.description, g.createdAt,"
-                + " g.updatedAt from SchoolClass g where g.id > :after order by g.id", Object[].class)
-                .setParameter("after", afterId).setMaxResults(size).getResultList();
+    /** Up to {@code size} classes with an id above {@code afterId}, in id order, as exported (see UserRepository.exportPage). */
+    public List<KeyedRow<ClassRow>> exportPage(long afterId, int size) {
+        return KeyedRow.readOnce(getEntityManager(), find("id > ?1", Sort.by("id"), afterId), size,
+                g -> new KeyedRow<>(g.getId(), ClassRow.of(g)));
     }
 
     /** Classes visible to the actor (admins: all; teachers: those they teach), with member counts. */
@@ -77,7 +79,7 @@ public class ClassRepository implements PanacheRepository<SchoolClass> {
             params.put("term", term);
         }
         if (!actor.isAdmin()) {
-            where.append(" and g.id in (select t.schoolClass.id from Membership t where t.user.id = :actorId and t.role = 'teacher')");
+            where.append(" and ").append(TeacherScope.classTaught("g"));
             params.put("actorId", actor.id());
         }
         var em = getEntityManager();
@@ -98,7 +100,7 @@ public class ClassRepository implements PanacheRepository<SchoolClass> {
     public List<ClassSummary> largest(Actor actor, int limit) {
         String students = "(select count(m) from Membership m where m.schoolClass = g and m.role = 'student')";
         String where = actor.isAdmin() ? ""
-                : " where g.id in (select t.schoolClass.id from Membership t where t.user.id = :actorId and t.role = 'teacher')";
+                : " where " + TeacherScope.classTaught("g");
         var query = getEntityManager().createQuery("select new org.rollcall.schoolclass.ClassSummary(g.code, g.name, g.term, g.period, "
                 + students + ", (select count(m) from Membership m where m.schoolClass = g and m.role = 'teacher'))"
                 + " from SchoolClass g" + where + " order by " + students + " desc, g.code", ClassSummary.class);

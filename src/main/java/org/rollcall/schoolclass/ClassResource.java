@@ -25,6 +25,8 @@ import org.rollcall.common.PageRequest;
 import org.rollcall.common.Params;
 import org.rollcall.user.Role;
 
+// The API keeps the word "groups" (this path, the `group` filter of /api/users and the `groups`
+// field of a user) for the clients written against it; code, pages and docs say "class".
 @Path("/api/groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -27,6 +27,10 @@ public record ClassRow(
                 Text.trim(Text.emptyToNull(period)), Text.trim(Text.emptyToNull(description)), micros(createdAt), micros(updatedAt));
     }
 
+    static ClassRow of(SchoolClass g) {
+        return new ClassRow(g.getCode(), g.getName(), g.getTerm(), g.getPeriod(), g.getDescription(), g.getCreatedAt(), g.getUpdatedAt());
+    }
+
     static Instant micros(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }

@@ -8,12 +8,16 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.rollcall.access.TeacherScope;
+import org.rollcall.auth.Actor;
 import org.rollcall.common.Instants;
 import org.rollcall.common.db.KeyBatches;
+import org.rollcall.common.db.KeyedRow;
 import org.rollcall.common.db.MultiRowInsert;
 import org.rollcall.user.UserDetail;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepository<Membership> {
@@ -26,10 +30,6 @@ public class MembershipRepository implements PanacheRepository<Membership> {
 
     public Optional<Membership> find(long groupId, long userId) {
         return find("schoolClass.id = ?1 and user.id = ?2", groupId, userId).firstResultOptional();
-    }
-
-    public boolean teaches(long userId, long groupId) {
-        return count("schoolClass.id = ?1 and user.id = ?2 and role = 'teacher'", groupId, userId) > 0;
     }
 
     public List<UserDetail.ClassMembership> classesOf(long userId) {
@@ -46,16 +46,20 @@ public class MembershipRepository implements PanacheRepository<Membership> {
                 .setParameter("groupId", groupId).getResultList();
     }
 
-    /** Memberships of these users: id, group id, user id, role, created. */
-    public List<Object[]> ofUsers(Collection<Long> userIds) {
-        return batches.select(getEntityManager(), "select id, group_id, user_id, role, created_at from membership where user_id in",
-                userIds, rs -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), Instants.stored(rs, "created_at") });
+    /** A stored membership as an import compares it: keys, role and creation time, without loading the entities. */
+    public record Stored(long id, long classId, long userId, ClassRole role, Instant createdAt) {
     }
 
-    /** (class code, username) of every membership of these users. */
-    public List<Object[]> pairsOfUsernames(Collection<String> usernames) {
+    public List<Stored> ofUsers(Collection<Long> userIds) {
+        return batches.select(getEntityManager(), "select id, group_id, user_id, role, created_at from membership where user_id in",
+                userIds, rs -> new Stored(rs.getLong(1), rs.getLong(2), rs.getLong(3), ClassRole.parse(rs.getString(4)),
+                        Instants.stored(rs, "created_at")));
+    }
+
+    /** Every membership of these users as "CODE/username". */
+    public List<String> keysOfUsernames(Collection<String> usernames) {
         return batches.select(getEntityManager(), "select g.code, u.username from membership m join app_group g on g.id = m.group_id"
-                + " join app_user u on u.id = m.user_id where u.username in", usernames, rs -> new Object[] { rs.getString(1), rs.getString(2) });
+                + " join app_user u on u.id = m.user_id where u.username in", usernames, rs -> rs.getString(1) + "/" + rs.getString(2));
     }
 
     /** A membership to insert with {@link #insertAll}. */
@@ -69,11 +73,15 @@ public class MembershipRepository implements PanacheRepository<Membership> {
                 row -> Arrays.asList(row.groupId(), row.userId(), row.role().id(), row.createdAt() == null ? now : row.createdAt()));
     }
 
-    /** Up to {@code size} memberships with an id above {@code afterId}: id, class code, username, role, created. */
-    public List<Object[]> exportPage(long afterId, int size) {
-        return getEntityManager().createQuery("select m.id, g.code, u.username, m.role, m.createdAt from Membership m"
-                + " join m.schoolClass g join m.user u where m.id > :after order by m.id", Object[].class)
-                .setParameter("after", afterId).setMaxResults(size).getResultList();
+    /** Up to {@code size} memberships with an id above {@code afterId}, in id order, as exported. */
+    public List<KeyedRow<MembershipRow>> exportPage(long afterId, int size) {
+        return getEntityManager().createQuery("select new org.rollcall.schoolclass.MembershipRepository$Exported(m.id, g.code,"
+                + " u.username, m.role, m.createdAt) from Membership m join m.schoolClass g join m.user u where m.id > :after order by m.id",
+                Exported.class).setParameter("after", afterId).setMaxResults(size).getResultList().stream()
+                .map(e -> new KeyedRow<>(e.id(), new MembershipRow(e.code(), e.username(), e.role(), e.createdAt()))).toList();
+    }
+
+    public record Exported(long id, String code, String username, String role, Instant createdAt) {
     }
 
     public long deleteByUser(long userId) {
@@ -85,10 +93,10 @@ public class MembershipRepository implements PanacheRepository<Membership> {
     }
 
     /** Memberships in the classes the actor may see: every class for admins, the ones they teach for teachers. */
-    public long countVisible(org.rollcall.auth.Actor actor) {
+    public long countVisible(Actor actor) {
         if (actor.isAdmin()) {
             return count();
         }
-        return count("schoolClass.id in (select t.schoolClass.id from Membership t where t.user.id = ?1 and t.role = 'teacher')", actor.id());
+        return count("schoolClass.id in (" + TeacherScope.TAUGHT_CLASS_IDS_JPQL + ")", Parameters.with("actorId", actor.id()));
     }
 }

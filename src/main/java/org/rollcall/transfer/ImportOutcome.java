@@ -1,5 +1,7 @@
 package org.rollcall.transfer;
 
+import java.util.List;
+
 import org.rollcall.common.DomainException;
 
 /**
@@ -31,6 +33,12 @@ public record ImportOutcome(String key, Action action, String reason) {
         if (e.fieldErrors().isEmpty()) {
             return rejected(key, e.getMessage());
         }
-        return rejected(key, String.join("; ", e.fieldErrors().stream().map(f -> f.field() + ": " + f.message()).toList()));
+        // sorted: a validator reports a field's violations in no particular order, and a report should read the same every run
+        return rejected(key, String.join("; ", e.fieldErrors().stream().map(f -> f.field() + ": " + f.message()).sorted().toList()));
+    }
+
+    /** The keys of the rows that got this action, in order. */
+    public static List<String> keys(List<ImportOutcome> outcomes, Action action) {
+        return outcomes.stream().filter(o -> o.action() == action).map(ImportOutcome::key).toList();
     }
 }

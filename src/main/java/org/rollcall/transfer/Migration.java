@@ -1,8 +1,5 @@
 package org.rollcall.transfer;
 
-import org.rollcall.transfer.source.Source;
-
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,17 +13,19 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.rollcall.audit.AuditAction;
+import org.rollcall.audit.AuditLog;
+import org.rollcall.auth.Actor;
+import org.rollcall.schoolclass.ClassRepository;
+import org.rollcall.schoolclass.ClassRow;
+import org.rollcall.schoolclass.MembershipRepository;
+import org.rollcall.schoolclass.MembershipRow;
 import org.rollcall.transfer.source.Source.Entity;
 import org.rollcall.transfer.source.Source.Read;
 import org.rollcall.transfer.source.Source.Sink;
-import org.rollcall.auth.Actor;
-import org.rollcall.transfer.ImportOutcome;
-import org.rollcall.transfer.ImportRun;
-import org.rollcall.schoolclass.ClassRow;
-import org.rollcall.schoolclass.ClassService;
-import org.rollcall.schoolclass.MembershipRow;
+import org.rollcall.transfer.source.Source;
+import org.rollcall.user.UserRepository;
 import org.rollcall.user.UserRow;
-import org.rollcall.user.UserService;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -40,12 +39,19 @@ public class Migration {
 
     private static final int VERIFY_CHUNK = 1000;
 
-    private final UserService users;
-    private final ClassService groups;
+    private final ImportEngine engine;
+    private final UserRepository users;
+    private final ClassRepository groups;
+    private final MembershipRepository memberships;
+    private final AuditLog audit;
 
-    public Migration(UserService users, ClassService groups) {
+    public Migration(ImportEngine engine, UserRepository users, ClassRepository groups, MembershipRepository memberships,
+            AuditLog audit) {
+        this.audit = audit;
+        this.engine = engine;
         this.users = users;
         this.groups = groups;
+        this.memberships = memberships;
     }
 
     @FunctionalInterface
@@ -62,13 +68,12 @@ public class Migration {
         for (Entity entity : Entity.values()) {
             counts.put(entity, source.count(entity));
         }
-        Actor system = Actor.SYSTEM;
-        new Phase<ClassRow>(Entity.GROUPS, chunkSize, run, report, progress, ClassRow::code)
-                .copy(counts.get(Entity.GROUPS), source::groups, rows -> groups.importGroups(system, rows, run));
-        new Phase<UserRow>(Entity.USERS, chunkSize, run, report, progress, UserRow::username)
-                .copy(counts.get(Entity.USERS), source::users, rows -> users.importUsers(system, rows, run));
-        new Phase<MembershipRow>(Entity.MEMBERSHIPS, chunkSize, run, report, progress, MembershipRow::key)
-                .copy(counts.get(Entity.MEMBERSHIPS), source::memberships, rows -> groups.importMemberships(system, rows, run));
+        new Phase<ClassRow>(Entity.GROUPS, chunkSize, run, report, progress)
+                .copy(counts.get(Entity.GROUPS), source::groups, rows -> engine.chunk(engine.classes(), Actor.SYSTEM, rows, run));
+        new Phase<UserRow>(Entity.USERS, chunkSize, run, report, progress)
+                .copy(counts.get(Entity.USERS), source::users, rows -> engine.chunk(engine.users(), Actor.SYSTEM, rows, run));
+        new Phase<MembershipRow>(Entity.MEMBERSHIPS, chunkSize, run, report, progress)
+                .copy(counts.get(Entity.MEMBERSHIPS), source::memberships, rows -> engine.chunk(engine.memberships(), Actor.SYSTEM, rows, run));
         source.problems().forEach(report::problem);
         source.notes().forEach(report::note);
         for (Entity entity : Entity.values()) {
@@ -78,7 +83,12 @@ public class Migration {
             }
         }
         if (!dryRun) {
-            QuarkusTransaction.requiringNew().run(() -> verify(run, report));
+            QuarkusTransaction.requiringNew().run(() -> {
+                verify(run, report);
+                String from = source.description();
+                audit.record(Actor.SYSTEM, AuditAction.DATABASE_MIGRATE, "this database", report.counts() + "; from "
+                        + (from.length() > 300 ? from.substring(0, 300) + "..." : from));
+            });
         }
         report.elapsed(System.nanoTime() - started, cpuTime() - cpuStarted);
         return report;
@@ -94,13 +104,13 @@ public class Migration {
     private void verify(ImportRun run, MigrationReport report) {
         long groupsFound = 0;
         for (List<String> chunk : chunks(run.groupCodes())) {
-            groupsFound += groups.existingCodes(Actor.SYSTEM, chunk).size();
+            groupsFound += groups.findByCodes(chunk).size();
         }
         long usersFound = 0;
         long membershipsFound = 0;
         for (List<String> chunk : chunks(run.usernames())) {
-            usersFound += users.existingUsernames(Actor.SYSTEM, chunk).size();
-            membershipsFound += groups.membershipKeysOf(Actor.SYSTEM, chunk).stream()
+            usersFound += users.existingUsernames(chunk).size();
+            membershipsFound += memberships.keysOfUsernames(chunk).stream()
                     .filter(key -> {
                         int slash = key.indexOf('/');
                         return run.hasMembership(key.substring(0, slash), key.substring(slash + 1));
@@ -145,15 +155,13 @@ public class Migration {
         private final ImportRun run;
         private final MigrationReport report;
         private final Progress progress;
-        private final Function<T, String> keyOf;
 
-        Phase(Entity entity, int chunkSize, ImportRun run, MigrationReport report, Progress progress, Function<T, String> keyOf) {
+        Phase(Entity entity, int chunkSize, ImportRun run, MigrationReport report, Progress progress) {
             this.entity = entity;
             this.chunkSize = chunkSize;
             this.run = run;
             this.report = report;
             this.progress = progress;
-            this.keyOf = keyOf;
         }
 
         /**
@@ -253,45 +261,13 @@ public class Migration {
             }
         }
 
-        /**
-         * Imports a chunk in one transaction. Should the database refuse it over a constraint the
-         * services could not foresee (its collation compares differently from Java), the chunk is
-         * retried row by row so only the offending record is rejected.
-         */
+        /** Imports a chunk (see {@link ImportEngine#chunk}) and records each row's outcome with where it came from. */
         private void importChunk(List<Read<T>> chunk, Function<List<T>, List<ImportOutcome>> importer) {
-            List<ImportOutcome> outcomes;
-            try {
-                outcomes = importer.apply(chunk.stream().map(Read::row).toList());
-                run.commitChunk();
-            } catch (RuntimeException e) {
-                run.discardChunk();
-                if (ImportRun.refusal(e) == null) {
-                    throw e;
-                }
-                outcomes = new ArrayList<>(chunk.size());
-                for (Read<T> read : chunk) {
-                    outcomes.add(importOne(read.row(), importer));
-                }
-            }
+            List<ImportOutcome> outcomes = importer.apply(chunk.stream().map(Read::row).toList());
             for (int i = 0; i < chunk.size(); i++) {
                 report.record(entity, chunk.get(i).origin(), outcomes.get(i));
             }
             progress.advance(chunk.size());
-        }
-
-        private ImportOutcome importOne(T row, Function<List<T>, List<ImportOutcome>> importer) {
-            try {
-                ImportOutcome outcome = importer.apply(List.of(row)).get(0);
-                run.commitChunk();
-                return outcome;
-            } catch (RuntimeException e) {
-                run.discardChunk();
-                SQLException cause = ImportRun.refusal(e);
-                if (cause == null) {
-                    throw e;
-                }
-                return ImportOutcome.rejected(keyOf.apply(row), "the database refused it: " + cause.getMessage().lines().findFirst().orElse(""));
-            }
         }
     }
 }

@@ -6,8 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.rollcall.transfer.source.Source.Entity;
 import org.rollcall.transfer.ImportOutcome;
+import org.rollcall.transfer.source.Source.Entity;
 
 /** What a migrate read, did (or would do) and verified; printed at the end and decides the exit code. */
 public final class MigrationReport {
@@ -49,6 +49,15 @@ public final class MigrationReport {
         for (Entity e : Entity.values()) {
             tallies.put(e, new Tally());
         }
+    }
+
+    /** "classes 3 read, 3 created, 0 updated, 0 unchanged, 0 rejected; users ...", for the audit log. */
+    String counts() {
+        StringBuilder counts = new StringBuilder();
+        tallies.forEach((entity, t) -> counts.append(counts.length() == 0 ? "" : "; ").append(String.format(
+                "%s %d read, %d created, %d updated, %d unchanged, %d rejected", entity.label, t.read, t.created, t.updated,
+                t.unchanged, t.rejected)));
+        return counts.toString();
     }
 
     Tally tally(Entity entity) {

@@ -3,6 +3,8 @@ package org.rollcall.user;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.rollcall.common.DomainException;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -25,5 +27,14 @@ public enum Role {
                 .filter(r -> r.id().equalsIgnoreCase(value == null ? "" : value.trim()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown role '" + value + "': use admin, teacher or student"));
+    }
+
+    /** Parses a role given in a form field or import column; an unknown one is that field's error. */
+    public static Role parseField(String field, String value) {
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(field, e.getMessage());
+        }
     }
 }

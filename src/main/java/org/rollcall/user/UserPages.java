@@ -1,6 +1,5 @@
 package org.rollcall.user;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.rollcall.access.AccessPolicy;
 import org.rollcall.auth.Actor;
 import org.rollcall.auth.CurrentActor;
 import org.rollcall.common.DomainException;
@@ -226,19 +226,17 @@ public class UserPages {
         return users.find(me, username).orElseThrow(() -> DomainException.notFound("No user '" + username + "'."));
     }
 
-    /** Mirrors UserService's rule so the page offers only what will be allowed: teachers manage students. */
+    /** The page offers only what the policy allows: teachers manage students. */
     static boolean mayManage(Actor me, UserView user) {
-        return me.isAdmin() || user.role() == Role.STUDENT;
+        return AccessPolicy.canManage(me, user.role());
     }
 
     private static void requireManageable(Actor me, UserView user) {
-        if (!mayManage(me, user)) {
-            throw DomainException.forbidden("Teachers can change students only.");
-        }
+        AccessPolicy.requireManage(me, user.role());
     }
 
     static List<Role> rolesFor(Actor me) {
-        return me.isAdmin() ? Arrays.asList(Role.STUDENT, Role.TEACHER, Role.ADMIN) : List.of(Role.STUDENT);
+        return AccessPolicy.assignableRoles(me);
     }
 
     /** An unknown role becomes none, so validation reports it together with the other fields. */

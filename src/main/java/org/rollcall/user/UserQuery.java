@@ -20,7 +20,7 @@ public record UserQuery(String q, Role role, String group, Boolean enabled, Sort
     }
 
     public static UserQuery all() {
-        return new UserQuery(null, null, null, null, UserRepository.defaultSort());
+        return new UserQuery(null, null, null, null, UserSearch.defaultSort());
     }
 
     private static Role parseRole(String role) {
@@ -36,7 +36,7 @@ public record UserQuery(String q, Role role, String group, Boolean enabled, Sort
 
     static Sort parseSort(String sort) {
         if (sort == null || sort.isBlank()) {
-            return UserRepository.defaultSort();
+            return UserSearch.defaultSort();
         }
         String key = sort.trim().toLowerCase(Locale.ROOT);
         boolean descending = key.startsWith("-");

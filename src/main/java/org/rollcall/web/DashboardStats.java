@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.rollcall.access.AccessPolicy;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.PageRequest;
 import org.rollcall.schoolclass.ClassRepository;
@@ -50,7 +51,7 @@ public class DashboardStats {
     @Transactional(Transactional.TxType.SUPPORTS)
     public View of(Actor actor) {
         List<UserDetail.ClassMembership> mine = userService.classesOf(actor);
-        if (!actor.isAdmin() && !actor.isTeacher()) {
+        if (!AccessPolicy.isStaff(actor)) {
             return new View(List.of(), BarChart.of("", List.of()), mine);
         }
         List<Stat> stats = new ArrayList<>();

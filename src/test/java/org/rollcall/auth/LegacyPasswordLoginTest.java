@@ -13,14 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.rollcall.transfer.ImportOutcome.Action;
-import org.rollcall.transfer.ImportRun;
 import org.rollcall.support.Api;
 import org.rollcall.support.IdentityProviders;
 import org.rollcall.support.LegacyFixtures;
+import org.rollcall.transfer.ImportOutcome.Action;
+import org.rollcall.transfer.ImportRun;
+import org.rollcall.transfer.UserImport;
 import org.rollcall.user.UserRepository;
 import org.rollcall.user.UserRow;
-import org.rollcall.user.UserService;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.IdentityProvider;
@@ -38,13 +38,13 @@ import io.restassured.specification.RequestSpecification;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LegacyPasswordLoginTest {
 
-    private final UserService users;
+    private final UserImport userImport;
     private final UserRepository repository;
     private Map<String, String> hashes;
     private Map<String, String> passwords;
 
-    LegacyPasswordLoginTest(UserService users, UserRepository repository) {
-        this.users = users;
+    LegacyPasswordLoginTest(UserImport userImport, UserRepository repository) {
+        this.userImport = userImport;
         this.repository = repository;
     }
 
@@ -57,7 +57,7 @@ class LegacyPasswordLoginTest {
     /** Imports the legacy user's Werkzeug hash under a fresh username and returns that username. */
     private String importLegacy(String uid) {
         String username = Api.unique("legacy-" + uid.toLowerCase());
-        var outcome = users.importUsers(Actor.SYSTEM, List.of(new UserRow(username, "Legacy " + uid, null, "student",
+        var outcome = userImport.apply(Actor.SYSTEM, List.of(new UserRow(username, "Legacy " + uid, null, "student",
                 hashes.get(uid), true, false, null, null, null)), new ImportRun(false));
         assertEquals(Action.CREATED, outcome.get(0).action(), String.valueOf(outcome));
         return username;

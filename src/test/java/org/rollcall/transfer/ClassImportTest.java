@@ -1,9 +1,5 @@
 package org.rollcall.transfer;
 
-import org.rollcall.schoolclass.ClassRow;
-import org.rollcall.schoolclass.ClassService;
-import org.rollcall.schoolclass.MembershipRow;
-
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,12 +12,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.rollcall.auth.Actor;
-import org.rollcall.transfer.ImportOutcome;
-import org.rollcall.transfer.ImportOutcome.Action;
-import org.rollcall.transfer.ImportRun;
+import org.rollcall.schoolclass.ClassRow;
+import org.rollcall.schoolclass.MembershipRow;
 import org.rollcall.support.Api;
+import org.rollcall.transfer.ImportOutcome.Action;
+import org.rollcall.transfer.ImportOutcome;
+import org.rollcall.transfer.ImportRun;
 import org.rollcall.user.UserRow;
-import org.rollcall.user.UserService;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,12 +29,14 @@ class ClassImportTest {
     /** Whole seconds: on MariaDB, Connector/J drops fractions (micro-seconds are covered by the H2 round trip). */
     private static final Instant WHEN = Instant.parse("2022-02-02T10:20:30Z");
 
-    private final ClassService groups;
-    private final UserService users;
+    private final ClassImport classImport;
+    private final UserImport userImport;
+    private final MembershipImport membershipImport;
 
-    ClassImportTest(ClassService groups, UserService users) {
-        this.groups = groups;
-        this.users = users;
+    ClassImportTest(ClassImport classImport, UserImport userImport, MembershipImport membershipImport) {
+        this.classImport = classImport;
+        this.userImport = userImport;
+        this.membershipImport = membershipImport;
     }
 
     private static String code() {
@@ -48,9 +47,9 @@ class ClassImportTest {
     /** A run whose first two chunks imported a class and then a student, as migrate does. */
     private ImportRun runWithClassAndStudent(boolean dryRun, String code, String username) {
         ImportRun run = new ImportRun(dryRun);
-        groups.importGroups(Actor.SYSTEM, List.of(new ClassRow(code, "Imported", "2025-26", null, null, null, null)), run);
+        classImport.apply(Actor.SYSTEM, List.of(new ClassRow(code, "Imported", "2025-26", null, null, null, null)), run);
         run.commitChunk();
-        users.importUsers(Actor.SYSTEM, List.of(new UserRow(username, "Imported", null, "student", null, true, false, null, null, null)), run);
+        userImport.apply(Actor.SYSTEM, List.of(new UserRow(username, "Imported", null, "student", null, true, false, null, null, null)), run);
         run.commitChunk();
         return run;
     }
@@ -62,7 +61,7 @@ class ClassImportTest {
     @Test
     void classesAreUpsertedByCodeWithTheFormsRules() {
         String code = code();
-        var first = groups.importGroups(Actor.SYSTEM, List.of(new ClassRow(code.toLowerCase(), " Imported ", "2025-26", null, "Ünïcödé", WHEN, WHEN),
+        var first = classImport.apply(Actor.SYSTEM, List.of(new ClassRow(code.toLowerCase(), " Imported ", "2025-26", null, "Ünïcödé", WHEN, WHEN),
                 new ClassRow("bad code!", "Bad", "2025-26", null, null, null, null)), new ImportRun(false));
         assertEquals(List.of(Action.CREATED, Action.REJECTED), actions(first));
         assertEquals("code: may contain only letters, digits, '_' and '-'", first.get(1).reason());
@@ -70,10 +69,10 @@ class ClassImportTest {
                 .body("name", equalTo("Imported"))
                 .body("description", equalTo("Ünïcödé"))
                 .body("createdAt", equalTo("2022-02-02T10:20:30Z"));
-        var again = groups.importGroups(Actor.SYSTEM, List.of(new ClassRow(code, "Imported", "2025-26", null, "Ünïcödé", WHEN, WHEN),
+        var again = classImport.apply(Actor.SYSTEM, List.of(new ClassRow(code, "Imported", "2025-26", null, "Ünïcödé", WHEN, WHEN),
                 new ClassRow(code, "Renamed", "2025-26", "4", null, null, null)), new ImportRun(false));
         assertEquals(List.of(Action.UNCHANGED, Action.REJECTED), actions(again), "a code twice in one source: the first wins");
-        assertEquals(List.of(Action.UPDATED), actions(groups.importGroups(Actor.SYSTEM,
+        assertEquals(List.of(Action.UPDATED), actions(classImport.apply(Actor.SYSTEM,
                 List.of(new ClassRow(code, "Renamed", "2025-26", "4", null, null, null)), new ImportRun(false))));
         Api.asAdmin().get("/api/groups/" + code).then().body("name", equalTo("Renamed")).body("period", equalTo("4"));
     }
@@ -83,8 +82,8 @@ class ClassImportTest {
         String code = code();
         String student = Api.createUser("ms", "student");
         String teacher = Api.createUser("mt", "teacher");
-        groups.importGroups(Actor.SYSTEM, List.of(new ClassRow(code, "Members", "2025-26", null, null, null, null)), new ImportRun(false));
-        var outcomes = groups.importMemberships(Actor.SYSTEM, List.of(
+        classImport.apply(Actor.SYSTEM, List.of(new ClassRow(code, "Members", "2025-26", null, null, null, null)), new ImportRun(false));
+        var outcomes = membershipImport.apply(Actor.SYSTEM, List.of(
                 new MembershipRow(code, student.toUpperCase(), "student", WHEN),
                 new MembershipRow(code, teacher, "teacher", null),
                 new MembershipRow(code, Api.createUser("ms", "student"), "teacher", null),
@@ -102,7 +101,7 @@ class ClassImportTest {
         Api.asAdmin().get("/api/groups/" + code + "/members").then().statusCode(200)
                 .body("username", containsInAnyOrder(student, teacher));
 
-        var rerun = groups.importMemberships(Actor.SYSTEM, List.of(new MembershipRow(code, student, "student", WHEN),
+        var rerun = membershipImport.apply(Actor.SYSTEM, List.of(new MembershipRow(code, student, "student", WHEN),
                 new MembershipRow(code, teacher, "student", null)), new ImportRun(false));
         assertEquals(List.of(Action.UNCHANGED, Action.UPDATED), actions(rerun));
         Api.asAdmin().get("/api/groups/" + code + "/members").then()
@@ -114,7 +113,7 @@ class ClassImportTest {
         String code = code();
         String username = Api.unique("dryms");
         ImportRun run = runWithClassAndStudent(true, code, username);
-        var planned = groups.importMemberships(Actor.SYSTEM, List.of(new MembershipRow(code, username, "student", null),
+        var planned = membershipImport.apply(Actor.SYSTEM, List.of(new MembershipRow(code, username, "student", null),
                 new MembershipRow(code, username + "-x", "student", null)), run);
         assertEquals(List.of(Action.CREATED, Action.REJECTED), actions(planned));
         Api.asAdmin().get("/api/groups/" + code).then().statusCode(404);
@@ -135,13 +134,13 @@ class ClassImportTest {
                 .post("/api/groups/" + code + "/members").then().statusCode(201);
         List<MembershipRow> rows = List.of(new MembershipRow(code, username, "student", null));
 
-        RuntimeException refused = assertThrows(RuntimeException.class, () -> groups.importMemberships(Actor.SYSTEM, rows, run),
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> membershipImport.apply(Actor.SYSTEM, rows, run),
                 "without a lookup the chunk inserts the membership again, and the database refuses it");
         SQLException refusal = ImportRun.refusal(refused);
         assertTrue(refusal != null && refusal.getSQLState().startsWith("23"),
                 "refused as a constraint violation (SQLState 23...), which migrate retries: " + refused);
         run.discardChunk();
-        assertEquals(List.of(Action.UNCHANGED), actions(groups.importMemberships(Actor.SYSTEM, rows, run)));
+        assertEquals(List.of(Action.UNCHANGED), actions(membershipImport.apply(Actor.SYSTEM, rows, run)));
         Api.asAdmin().get("/api/groups/" + code + "/members").then().body("username", containsInAnyOrder(username));
     }
 }

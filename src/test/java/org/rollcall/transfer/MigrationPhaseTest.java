@@ -11,13 +11,12 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
-import org.rollcall.transfer.source.Source.Entity;
-import org.rollcall.transfer.source.Source.Read;
 import org.rollcall.transfer.ImportOutcome;
 import org.rollcall.transfer.ImportRun;
+import org.rollcall.transfer.source.Source.Entity;
+import org.rollcall.transfer.source.Source.Read;
 
 /** The source is read on a thread of its own, ahead of the import: nothing lost, and a failed import stops the reading. */
 class MigrationPhaseTest {
@@ -28,7 +27,7 @@ class MigrationPhaseTest {
 
     private Migration.Phase<String> phase(int chunkSize) {
         Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream()), false, Duration.ofHours(1));
-        return new Migration.Phase<>(Entity.USERS, chunkSize, new ImportRun(false), report, progress, Function.identity());
+        return new Migration.Phase<>(Entity.USERS, chunkSize, new ImportRun(false), report, progress);
     }
 
     /** A source of {@code n} rows; every tenth one is unreadable. */

@@ -12,13 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.DomainException;
+import org.rollcall.support.Api;
+import org.rollcall.transfer.ImportOutcome.Action;
+import org.rollcall.transfer.ImportOutcome;
+import org.rollcall.transfer.ImportRun;
 import org.rollcall.user.Role;
 import org.rollcall.user.UserRow;
-import org.rollcall.user.UserService;
-import org.rollcall.transfer.ImportOutcome;
-import org.rollcall.transfer.ImportOutcome.Action;
-import org.rollcall.transfer.ImportRun;
-import org.rollcall.support.Api;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,10 +30,10 @@ class UserImportTest {
     private static final Instant CREATED = Instant.parse("2021-09-01T08:15:30Z");
     private static final String HASH = BcryptUtil.bcryptHash(Api.PASSWORD);
 
-    private final UserService users;
+    private final UserImport userImport;
 
-    UserImportTest(UserService users) {
-        this.users = users;
+    UserImportTest(UserImport userImport) {
+        this.userImport = userImport;
     }
 
     static UserRow row(String username, String email) {
@@ -48,7 +47,7 @@ class UserImportTest {
     @Test
     void importedUserKeepsHashAndTimestampsAndCanLogIn() {
         String name = Api.unique("imp");
-        var outcomes = users.importUsers(Actor.SYSTEM, List.of(row(name.toUpperCase(), name + "@Example.org")), new ImportRun(false));
+        var outcomes = userImport.apply(Actor.SYSTEM, List.of(row(name.toUpperCase(), name + "@Example.org")), new ImportRun(false));
         assertEquals(List.of(ImportOutcome.created(name)), outcomes);
         Api.as(name).get("/api/me").then().statusCode(200)
                 .body("username", equalTo(name))
@@ -60,11 +59,11 @@ class UserImportTest {
     void rerunIsUnchangedAndAChangedFieldUpdatesInPlace() {
         String a = Api.unique("rerun");
         String b = Api.unique("rerun");
-        users.importUsers(Actor.SYSTEM, List.of(row(a, null), row(b, null)), new ImportRun(false));
+        userImport.apply(Actor.SYSTEM, List.of(row(a, null), row(b, null)), new ImportRun(false));
         assertEquals(List.of(Action.UNCHANGED, Action.UNCHANGED),
-                actions(users.importUsers(Actor.SYSTEM, List.of(row(a, null), row(b, null)), new ImportRun(false))));
+                actions(userImport.apply(Actor.SYSTEM, List.of(row(a, null), row(b, null)), new ImportRun(false))));
         UserRow renamed = new UserRow(b, "Renamed", null, "teacher", null, false, true, null, null, null);
-        assertEquals(List.of(Action.UPDATED), actions(users.importUsers(Actor.SYSTEM, List.of(renamed), new ImportRun(false))));
+        assertEquals(List.of(Action.UPDATED), actions(userImport.apply(Actor.SYSTEM, List.of(renamed), new ImportRun(false))));
         Api.asAdmin().get("/api/users/" + b).then().statusCode(200)
                 .body("user.displayName", equalTo("Renamed"))
                 .body("user.role", equalTo("teacher"))
@@ -79,9 +78,9 @@ class UserImportTest {
         String good = Api.unique("good");
         String taken = Api.createUser("taken", "student");
         String takenEmail = Api.unique("mail") + "@example.org";
-        users.importUsers(Actor.SYSTEM, List.of(row(taken + "x", takenEmail)), new ImportRun(false));
+        userImport.apply(Actor.SYSTEM, List.of(row(taken + "x", takenEmail)), new ImportRun(false));
         String dup = Api.unique("dup");
-        var outcomes = users.importUsers(Actor.SYSTEM, List.of(
+        var outcomes = userImport.apply(Actor.SYSTEM, List.of(
                 row("bad name!", null),
                 row(good, "not-an-email"),
                 new UserRow(Api.unique("role"), "R", null, "wizard", null, true, false, null, null, null),
@@ -106,20 +105,20 @@ class UserImportTest {
     @Test
     void dryRunReportsTheSameOutcomesAndWritesNothing() {
         String existing = Api.unique("dry");
-        users.importUsers(Actor.SYSTEM, List.of(row(existing, null)), new ImportRun(false));
+        userImport.apply(Actor.SYSTEM, List.of(row(existing, null)), new ImportRun(false));
         String fresh = Api.unique("dry");
         List<UserRow> rows = List.of(row(fresh, null), new UserRow(existing, "Changed", null, "student", null, true, false, null, null, null),
                 row(fresh, null));
-        var planned = users.importUsers(Actor.SYSTEM, rows, new ImportRun(true));
+        var planned = userImport.apply(Actor.SYSTEM, rows, new ImportRun(true));
         assertEquals(List.of(Action.CREATED, Action.UPDATED, Action.REJECTED), actions(planned));
         Api.asAdmin().get("/api/users/" + fresh).then().statusCode(404);
         Api.asAdmin().get("/api/users/" + existing).then().body("user.displayName", equalTo("Name of " + existing));
-        assertEquals(planned, users.importUsers(Actor.SYSTEM, rows, new ImportRun(false)));
+        assertEquals(planned, userImport.apply(Actor.SYSTEM, rows, new ImportRun(false)));
     }
 
     @Test
     void onlyAdminsMayImport() {
         var teacher = new Actor(12345L, "t", Role.TEACHER);
-        assertThrows(DomainException.class, () -> users.importUsers(teacher, List.of(row(Api.unique("x"), null)), new ImportRun(false)));
+        assertThrows(DomainException.class, () -> userImport.apply(teacher, List.of(row(Api.unique("x"), null)), new ImportRun(false)));
     }
 }

@@ -1,0 +1,139 @@
+package org.rollcall.access;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.rollcall.auth.Actor;
+import org.rollcall.common.DomainException;
+import org.rollcall.schoolclass.SchoolClass;
+import org.rollcall.user.Role;
+import org.rollcall.user.User;
+
+/**
+ * The permissions matrix (README "Users, classes and permissions") in one place. Services enforce
+ * it with the {@code require...} methods; pages ask the {@code can...} methods what to offer; the
+ * queries that list what a teacher may see take their condition from {@link TeacherScope}.
+ * <p>
+ * Teachers see every student and the members of the classes they teach, manage students only,
+ * and manage the classes they teach. Admins may do everything except change their own role,
+ * disable or delete themselves. Students reach only their own profile.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    private final EntityManager em;
+
+    public AccessPolicy(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Teachers and admins: the people who manage users and classes. */
+    public static boolean isStaff(Actor actor) {
+        return actor != null && (actor.isAdmin() || actor.isTeacher());
+    }
+
+    /** Refuses anyone but teachers and admins; {@code what} completes "Only teachers and admins can manage ...". */
+    public static void requireStaff(Actor actor, String what) {
+        if (!isStaff(actor)) {
+            throw DomainException.forbidden("Only teachers and admins can manage " + what + ".");
+        }
+    }
+
+    /** Refuses anyone but admins; {@code what} completes "Only an admin can ...". */
+    public static void requireAdmin(Actor actor, String what) {
+        if (actor == null || !actor.isAdmin()) {
+            throw DomainException.forbidden("Only an admin can " + what + ".");
+        }
+    }
+
+    /** Whether the actor may give an account this role (create it so, or edit it into it). */
+    public static boolean canAssign(Actor actor, Role role) {
+        return actor.isAdmin() || role == Role.STUDENT;
+    }
+
+    /** The roles the actor may give, in the order a form offers them. */
+    public static List<Role> assignableRoles(Actor actor) {
+        return actor.isAdmin() ? List.of(Role.STUDENT, Role.TEACHER, Role.ADMIN) : List.of(Role.STUDENT);
+    }
+
+    public static void requireAssign(Actor actor, Role role) {
+        if (!canAssign(actor, role)) {
+            throw DomainException.forbidden("Teachers can create and edit students only.");
+        }
+    }
+
+    /** Whether the actor may edit, disable or reset the password of an account with this role (one they can see). */
+    public static boolean canManage(Actor actor, Role accountRole) {
+        return isStaff(actor) && (actor.isAdmin() || accountRole == Role.STUDENT);
+    }
+
+    public static void requireManage(Actor actor, Role accountRole) {
+        if (!canManage(actor, accountRole)) {
+            throw DomainException.forbidden("Teachers can change students only.");
+        }
+    }
+
+    /** Only admins delete users, and never themselves. */
+    public static boolean canDelete(Actor actor, long userId) {
+        return actor.isAdmin() && actor.id() != userId;
+    }
+
+    /** Whether the actor may see this user: admins all, anyone themselves, teachers students and their classes' members. */
+    public boolean canView(Actor actor, User user) {
+        return actor.isAdmin() || actor.id() == user.getId() || user.getRole() == Role.STUDENT
+                || (actor.isTeacher() && teaches(actor, user));
+    }
+
+    /** Returns the user when the actor may see them; otherwise refuses without revealing anything. */
+    public User requireView(Actor actor, User user) {
+        if (!canView(actor, user)) {
+            throw cannotSee();
+        }
+        return user;
+    }
+
+    /**
+     * The answer to a user the actor named who does not exist. Admins learn that; anyone else gets
+     * the refusal they get for a user they may not see, so that they cannot tell the two apart.
+     */
+    public static DomainException noSuchUser(Actor actor, String username) {
+        return actor.isAdmin() ? DomainException.notFound("No user '" + username + "'.") : cannotSee();
+    }
+
+    private static DomainException cannotSee() {
+        return DomainException.forbidden("You can see students and the members of your own classes only.");
+    }
+
+    /**
+     * The message for a username or email that is already someone's. Admins are told so; for anyone
+     * else it reads the same whether or not they may see the holder, and says nothing about them.
+     */
+    public static String taken(Actor actor, String field) {
+        if (actor.isAdmin()) {
+            return field.equals("email") ? "is already used by another user" : "is already taken";
+        }
+        return field.equals("email") ? "cannot be used: give another address or none" : "is not available: choose another";
+    }
+
+    /** Whether the actor may edit the class and its members: admins all, teachers the classes they teach. */
+    public boolean canManage(Actor actor, SchoolClass schoolClass) {
+        return actor.isAdmin() || (actor.isTeacher() && em.createQuery("select count(c) from SchoolClass c where c.id = :classId and "
+                + TeacherScope.classTaught("c"), Long.class)
+                .setParameter("classId", schoolClass.getId()).setParameter("actorId", actor.id()).getSingleResult() > 0);
+    }
+
+    public SchoolClass requireManage(Actor actor, SchoolClass schoolClass) {
+        if (!canManage(actor, schoolClass)) {
+            throw DomainException.forbidden("You can manage only the classes you teach.");
+        }
+        return schoolClass;
+    }
+
+    /** The user is in a class the teacher teaches. */
+    private boolean teaches(Actor teacher, User user) {
+        return em.createQuery("select count(u) from User u where u.id = :userId and " + TeacherScope.memberOfTaughtClass("u"), Long.class)
+                .setParameter("userId", user.getId()).setParameter("actorId", teacher.id()).getSingleResult() > 0;
+    }
+}

@@ -1,0 +1,147 @@
+package org.rollcall.transfer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.rollcall.access.AccessPolicy;
+import org.rollcall.audit.AuditAction;
+import org.rollcall.audit.AuditLog;
+import org.rollcall.auth.Actor;
+import org.rollcall.common.DomainException;
+import org.rollcall.common.Instants;
+import org.rollcall.common.Validation;
+import org.rollcall.schoolclass.ClassRepository;
+import org.rollcall.schoolclass.ClassRole;
+import org.rollcall.schoolclass.Membership;
+import org.rollcall.schoolclass.MembershipRepository;
+import org.rollcall.schoolclass.MembershipRow;
+import org.rollcall.user.Role;
+import org.rollcall.user.UserRepository;
+
+/** Memberships in bulk, matched by (class code, username), with the membership rules of the class pages. */
+@ApplicationScoped
+public class MembershipImport implements Importer<MembershipRow> {
+
+    private final ClassRepository groups;
+    private final MembershipRepository memberships;
+    private final UserRepository users;
+    private final Validation validation;
+    private final AuditLog audit;
+
+    public MembershipImport(ClassRepository groups, MembershipRepository memberships, UserRepository users, Validation validation, AuditLog audit) {
+        this.audit = audit;
+        this.groups = groups;
+        this.memberships = memberships;
+        this.users = users;
+        this.validation = validation;
+    }
+
+    @Override
+    public String keyOf(MembershipRow row) {
+        return row.key();
+    }
+
+    /**
+     * Creates or updates memberships brought in by migrate, matched by (class code, username),
+     * with the membership rules (the class and the user must exist, a student cannot teach).
+     * In a dry run, classes and users accepted earlier in the run count as existing.
+     */
+    @Transactional
+    @Override
+    public List<ImportOutcome> apply(Actor actor, List<MembershipRow> rows, ImportRun run) {
+        AccessPolicy.requireAdmin(actor, "import memberships");
+        List<MembershipRow> valid = new ArrayList<>(rows.size());
+        List<ImportOutcome> outcomes = new ArrayList<>(rows.size());
+        for (MembershipRow input : rows) {
+            MembershipRow row = input.normalised();
+            try {
+                validation.check(row);
+                ClassRole.parseField("role", row.role());
+                valid.add(row);
+                outcomes.add(null);
+            } catch (DomainException e) {
+                valid.add(null);
+                outcomes.add(ImportOutcome.rejected(row.key(), e));
+            }
+        }
+        Set<String> codes = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        valid.stream().filter(Objects::nonNull).forEach(r -> {
+            codes.add(r.group());
+            names.add(r.username());
+        });
+        Map<String, Long> groupIds = groups.idsByCodes(codes);
+        Map<String, UserRepository.Ref> userRefs = users.refsByUsernames(names);
+        List<Long> mayHaveMemberships = userRefs.entrySet().stream().filter(e -> !run.createdUser(e.getKey()))
+                .map(e -> e.getValue().id()).toList();
+        Map<String, MembershipRepository.Stored> existing = new HashMap<>();
+        for (MembershipRepository.Stored m : memberships.ofUsers(mayHaveMemberships)) {
+            existing.put(m.classId() + ":" + m.userId(), m);
+        }
+        List<MembershipRepository.NewMembership> created = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            MembershipRow row = valid.get(i);
+            if (row == null) {
+                continue;
+            }
+            String key = row.key();
+            Long groupId = groupIds.get(row.group());
+            UserRepository.Ref user = userRefs.get(row.username());
+            ClassRole role = ClassRole.parseField("role", row.role());
+            String userRole = run.userRole(row.username()) != null ? run.userRole(row.username()) : user == null ? null : user.role();
+            if (run.hasMembership(row.group(), row.username())) {
+                outcomes.set(i, ImportOutcome.rejected(key, "appears more than once in the source"));
+                continue;
+            }
+            if (groupId == null && !(run.dryRun() && run.hasGroup(row.group()))) {
+                outcomes.set(i, ImportOutcome.rejected(key, "group: no class '" + row.group() + "'"));
+                continue;
+            }
+            if (user == null && !(run.dryRun() && run.hasUser(row.username()))) {
+                outcomes.set(i, ImportOutcome.rejected(key, "username: no user '" + row.username() + "'"));
+                continue;
+            }
+            try {
+                role.requireHeldBy(Role.parse(userRole));
+            } catch (DomainException e) {
+                outcomes.set(i, ImportOutcome.rejected(key, e));
+                continue;
+            }
+            MembershipRepository.Stored stored = groupId == null || user == null ? null : existing.get(groupId + ":" + user.id());
+            if (stored == null) {
+                if (!run.dryRun()) {
+                    created.add(new MembershipRepository.NewMembership(groupId, user.id(), role, row.createdAt()));
+                }
+                outcomes.set(i, ImportOutcome.created(key));
+            } else if (role == stored.role() && (row.createdAt() == null || Instants.sameAsStored(row.createdAt(), stored.createdAt()))) {
+                outcomes.set(i, ImportOutcome.unchanged(key));
+            } else {
+                if (!run.dryRun()) {
+                    Membership membership = memberships.findById(stored.id());
+                    membership.setRole(role);
+                    if (row.createdAt() != null) {
+                        membership.setCreatedAt(row.createdAt());
+                    }
+                }
+                outcomes.set(i, ImportOutcome.updated(key));
+            }
+            run.acceptMembership(row.group(), row.username());
+        }
+        if (!run.dryRun()) {
+            memberships.insertAll(created);
+        }
+        if (!run.dryRun()) {
+            audit.recordBulk(actor, AuditAction.MEMBER_IMPORT, "memberships", ImportOutcome.keys(outcomes, ImportOutcome.Action.CREATED),
+                    ImportOutcome.keys(outcomes, ImportOutcome.Action.UPDATED));
+        }
+        return outcomes;
+    }
+}
