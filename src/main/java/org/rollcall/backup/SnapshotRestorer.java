@@ -214,7 +214,7 @@ final class SnapshotRestorer {
                             continue;
                         }
                         for (int i = 0; i < names.size(); i++) {
-                            target.bind(insert, i + 1, kinds.get(i), row.get(i), targetTypes[i]);
+                            JsonValues.bind(insert, i + 1, kinds.get(i), row.get(i), targetTypes[i], target.isMysql());
                         }
                         insert.addBatch();
                         inserted++;

@@ -109,7 +109,7 @@ final class SnapshotWriter {
                             line.append(',');
                         }
                         starts[i] = line.length();
-                        DbTables.appendJson(line, rs, i + 1, table.columns().get(i).kind());
+                        JsonValues.append(line, rs, i + 1, table.columns().get(i).kind());
                     }
                     starts[n] = line.length() + 1;
                     line.append(']');
