@@ -126,7 +126,7 @@ final class SnapshotRestorer {
     }
 
     private SnapshotWriter.Header header(Manifest m, Manifest.TableEntry entry) {
-        try (BufferedReader in = Sections.reader(store.file(m.id(), m.data().name()), entry.dataOffset(), entry.dataLength())) {
+        try (BufferedReader in = GzipMembers.reader(store.file(m.id(), m.data().name()), entry.dataOffset(), entry.dataLength())) {
             return SnapshotWriter.LINE.readValue(in.readLine(), SnapshotWriter.Header.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read backup " + m.id(), e);
@@ -184,7 +184,7 @@ final class SnapshotRestorer {
             }
             Path data = store.file(m.id(), m.data().name());
             boolean complete;
-            try (BufferedReader in = Sections.reader(data, entry.get().dataOffset(), entry.get().dataLength())) {
+            try (BufferedReader in = GzipMembers.reader(data, entry.get().dataOffset(), entry.get().dataLength())) {
                 SnapshotWriter.Header header = SnapshotWriter.LINE.readValue(in.readLine(), SnapshotWriter.Header.class);
                 complete = header.complete();
                 List<String> names = header.columns().stream().map(col -> col.get(0)).toList();
