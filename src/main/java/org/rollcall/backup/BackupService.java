@@ -3,22 +3,18 @@ package org.rollcall.backup;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -46,18 +42,13 @@ public class BackupService {
     }
 
     private static final Logger LOG = Logger.getLogger(BackupService.class);
-    /** JDBC's number for H2's SNAPSHOT isolation: every table is read as of one instant. */
-    private static final int H2_SNAPSHOT = 6;
 
     private final BackupStore store;
     private final DataSource dataSource;
-    private final RollcallConfig config;
-    private final BackupConfig backupConfig;
     private final Validation validation;
     private final Clock clock = Clock.systemUTC();
-    /** The backup being taken in this process ("restore" while restoring), or null. */
-    private final AtomicReference<String> running = new AtomicReference<>();
-    private volatile FileLock processLock;
+    private final BackupLock lock;
+    private final BackupRun run;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rollcall-backup");
         t.setDaemon(true);
@@ -67,9 +58,9 @@ public class BackupService {
     public BackupService(BackupConfig backupConfig, DataSource dataSource, RollcallConfig config, Validation validation) {
         this.store = new BackupStore(backupConfig.dir());
         this.dataSource = dataSource;
-        this.config = config;
-        this.backupConfig = backupConfig;
         this.validation = validation;
+        this.lock = new BackupLock(store);
+        this.run = new BackupRun(store, dataSource, config.database().description(), backupConfig.keepFull(), clock);
     }
 
     @PreDestroy
@@ -122,20 +113,26 @@ public class BackupService {
     private Started begin(Actor actor, BackupRequest input, BackupProgress progress) {
         requireAdmin(actor);
         BackupRequest request = validation.check((input == null ? new BackupRequest(null, null, null, null) : input).normalised());
-        lock("backup");
+        lock.acquire("backup");
         try {
             Manifest parent = request.isIncremental() ? parentFor(request) : null;
             Manifest manifest = Manifest.started(store.newId(clock.instant()), request.name(), request.description(),
                     parent == null ? Manifest.Kind.FULL : Manifest.Kind.INCREMENTAL, parent == null ? null : parent.id(), clock.instant());
             store.create(manifest);
-            running.set(manifest.id());
-            Future<Manifest> job = worker.submit(() -> build(manifest, parent, progress));
+            lock.heldBy(manifest.id());
+            Future<Manifest> job = worker.submit(() -> {
+                try {
+                    return run.take(manifest, parent, progress);
+                } finally {
+                    lock.release();
+                }
+            });
             return new Started(manifest, job);
         } catch (IOException e) {
-            unlock();
+            lock.release();
             throw new UncheckedIOException("Cannot write to the backup directory " + store.dir(), e);
         } catch (RuntimeException e) {
-            unlock();
+            lock.release();
             throw e;
         }
     }
@@ -151,75 +148,6 @@ public class BackupService {
             throw DomainException.invalid("parentId", "is " + parent.status() + "; only a COMPLETED backup can be a parent");
         }
         return parent;
-    }
-
-    /** Runs on the worker thread, outside any transaction of the caller. Releases the lock when done. */
-    private Manifest build(Manifest created, Manifest parent, BackupProgress progress) {
-        Manifest m = created.building(clock.instant(), config.database().description());
-        Path dataPart = store.partOf(store.file(m.id(), BackupStore.DATA));
-        Path keysPart = store.partOf(store.file(m.id(), BackupStore.KEYS));
-        try {
-            store.write(m);
-            Map<String, Map<String, String>> parentKeys = null;
-            if (parent != null) {
-                new SnapshotRestorer(store, List.of(parent)).verify();
-                parentKeys = SnapshotWriter.readKeys(store.file(parent.id(), parent.keys().name()), parent);
-            }
-            String schemaVersion;
-            List<Manifest.TableEntry> tables;
-            try (Connection c = dataSource.getConnection()) {
-                int isolation = c.getTransactionIsolation();
-                c.setAutoCommit(false);
-                try {
-                    DbTables probe = DbTables.of(c);
-                    c.setTransactionIsolation(probe.isMysql() ? Connection.TRANSACTION_REPEATABLE_READ : H2_SNAPSHOT);
-                    c.setReadOnly(true);
-                    // the first read fixes the snapshot; everything after sees the database as of that instant
-                    schemaVersion = DbTables.schemaVersion(c);
-                    if (parent != null && !Objects.equals(parent.schemaVersion(), schemaVersion)) {
-                        throw DomainException.conflict("The schema changed since backup " + parent.id() + " (version "
-                                + parent.schemaVersion() + ", now " + schemaVersion + "); take a full backup.");
-                    }
-                    tables = new SnapshotWriter(DbTables.of(c), parentKeys).write(c, dataPart, keysPart, progress);
-                    c.commit();
-                } finally {
-                    c.rollback();
-                    c.setReadOnly(false);
-                    c.setTransactionIsolation(isolation);
-                    c.setAutoCommit(true);
-                }
-            }
-            store.publish(dataPart);
-            store.publish(keysPart);
-            m = m.completed(clock.instant(), schemaVersion, tables,
-                    BackupStore.measure(store.file(m.id(), BackupStore.DATA)),
-                    BackupStore.measure(store.file(m.id(), BackupStore.KEYS)));
-            store.write(m);
-            LOG.infof("Backup %s ('%s') completed: %d rows in %d tables, %d bytes", m.id(), m.name(),
-                    tables.stream().mapToLong(Manifest.TableEntry::rows).sum(), tables.size(), m.sizeBytes());
-            if (backupConfig.keepFull().isPresent()) {
-                pruneLocked(backupConfig.keepFull().getAsInt());
-            }
-            return m;
-        } catch (Exception e) {
-            String reason = e instanceof DomainException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.errorf(e instanceof DomainException ? null : e, "Backup %s failed: %s", m.id(), reason);
-            store.deleteQuietly(dataPart);
-            store.deleteQuietly(keysPart);
-            store.deleteQuietly(store.file(m.id(), BackupStore.DATA));
-            store.deleteQuietly(store.file(m.id(), BackupStore.KEYS));
-            try {
-                store.write(m.failed(clock.instant(), reason));
-            } catch (IOException writeFailed) {
-                LOG.errorf("Could not mark backup %s as FAILED: %s", m.id(), writeFailed.getMessage());
-            }
-            if (e instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(reason, e);
-        } finally {
-            unlock();
-        }
     }
 
     public void delete(Actor actor, String id) {
@@ -250,30 +178,12 @@ public class BackupService {
         if (keepFull < 1) {
             throw DomainException.invalid("keep", "must be at least 1");
         }
-        lock("prune");
+        lock.acquire("prune");
         try {
-            return pruneLocked(keepFull);
+            return Retention.prune(store, keepFull);
         } finally {
-            unlock();
+            lock.release();
         }
-    }
-
-    private List<String> pruneLocked(int keepFull) {
-        List<Manifest> doomed = new ArrayList<>(Retention.toDelete(store.scan(), keepFull));
-        doomed.sort(Comparator.comparing(Manifest::createdAt).reversed()); // children before their parents
-        List<String> deleted = new ArrayList<>();
-        for (Manifest m : doomed) {
-            try {
-                store.delete(m.id());
-                deleted.add(m.id());
-            } catch (IOException e) {
-                LOG.warnf("Retention could not delete backup %s: %s", m.id(), e.getMessage());
-            }
-        }
-        if (!deleted.isEmpty()) {
-            LOG.infof("Retention (keep %d full backups): deleted %s", keepFull, String.join(", ", deleted));
-        }
-        return deleted;
     }
 
     /** Writes the backup's files as a zip; refused unless it COMPLETED. */
@@ -297,7 +207,7 @@ public class BackupService {
      */
     public RestoreReport restore(Actor actor, String id, Connection target, BackupProgress progress) {
         List<Manifest> chain = chain(actor, id);
-        lock("restore");
+        lock.acquire("restore");
         try {
             Map<String, Long> rows = new SnapshotRestorer(store, chain).restore(target, progress);
             LOG.infof("Restored backup %s (%d in its chain): %s", id, chain.size(), rows);
@@ -307,7 +217,7 @@ public class BackupService {
         } catch (IOException e) {
             throw new UncheckedIOException("Restore of backup " + id + " failed; the rows it wrote were removed", e);
         } finally {
-            unlock();
+            lock.release();
         }
     }
 
@@ -345,65 +255,27 @@ public class BackupService {
      */
     private List<Manifest> catalogue() {
         List<Manifest> all = store.scan();
-        if (all.stream().noneMatch(Manifest::isRunning) || !running.compareAndSet(null, "check")) {
-            return all;   // nothing to look into, or a backup or restore runs in this process: its NEW/BUILDING is real
+        if (all.stream().noneMatch(Manifest::isRunning)) {
+            return all;
         }
-        FileLock lock = null;
         try {
-            lock = store.tryLockAcrossProcesses();
-            if (lock == null) {
-                return all; // another process is taking a backup: its NEW/BUILDING is real
-            }
+            // a backup or restore running, here or in another process, makes NEW/BUILDING real; otherwise
             // read again under the lock: a backup that was BUILDING when first read may have completed since
-            List<Manifest> fixed = new ArrayList<>();
-            for (Manifest m : store.scan()) {
-                if (m.isRunning()) {
-                    m = m.failed(clock.instant(), "Interrupted: the process taking this backup stopped before it finished.");
-                    store.write(m);
+            return lock.whileIdle(() -> {
+                List<Manifest> fixed = new ArrayList<>();
+                for (Manifest m : store.scan()) {
+                    if (m.isRunning()) {
+                        m = m.failed(clock.instant(), "Interrupted: the process taking this backup stopped before it finished.");
+                        store.write(m);
+                    }
+                    fixed.add(m);
                 }
-                fixed.add(m);
-            }
-            return fixed;
+                return fixed;
+            }, all);
         } catch (IOException e) {
             LOG.warnf("Could not check for interrupted backups: %s", e.getMessage());
             return all;
-        } finally {
-            BackupStore.release(lock);
-            running.set(null);
         }
-    }
-
-    private void lock(String purpose) {
-        if (!running.compareAndSet(null, purpose)) {
-            throw busy(running.get());
-        }
-        try {
-            FileLock lock = store.tryLockAcrossProcesses();
-            if (lock == null) {
-                running.set(null);
-                throw DomainException.conflict("Another Rollcall process is taking a backup or restoring from " + store.dir()
-                        + "; only one runs at a time. Try again when it has finished.");
-            }
-            processLock = lock;
-        } catch (IOException e) {
-            running.set(null);
-            throw new UncheckedIOException("Cannot lock the backup directory " + store.dir(), e);
-        }
-    }
-
-    private DomainException busy(String what) {
-        if (what != null && what.matches(BackupStore.ID_PATTERN)) {
-            String name = store.read(what).map(Manifest::name).orElse("");
-            return DomainException.conflict("Backup " + what + " ('" + name + "') is running; only one backup runs at a time."
-                    + " Try again when it has finished.");
-        }
-        return DomainException.conflict("A backup or restore is running; only one runs at a time. Try again when it has finished.");
-    }
-
-    private void unlock() {
-        BackupStore.release(processLock);
-        processLock = null;
-        running.set(null);
     }
 
     private static void requireAdmin(Actor actor) {

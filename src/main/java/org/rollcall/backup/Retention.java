@@ -1,11 +1,16 @@
 package org.rollcall.backup;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.jboss.logging.Logger;
 
 /**
  * Which backups a "keep the newest N full backups with their chains" rule removes. A completed
@@ -14,7 +19,28 @@ import java.util.Set;
  */
 final class Retention {
 
+    private static final Logger LOG = Logger.getLogger(Retention.class);
+
     private Retention() {
+    }
+
+    /** Deletes what {@link #toDelete} names, children before their parents; returns the ids deleted. */
+    static List<String> prune(BackupStore store, int keepFull) {
+        List<Manifest> doomed = new ArrayList<>(toDelete(store.scan(), keepFull));
+        doomed.sort(Comparator.comparing(Manifest::createdAt).reversed()); // children before their parents
+        List<String> deleted = new ArrayList<>();
+        for (Manifest m : doomed) {
+            try {
+                store.delete(m.id());
+                deleted.add(m.id());
+            } catch (IOException e) {
+                LOG.warnf("Retention could not delete backup %s: %s", m.id(), e.getMessage());
+            }
+        }
+        if (!deleted.isEmpty()) {
+            LOG.infof("Retention (keep %d full backups): deleted %s", keepFull, String.join(", ", deleted));
+        }
+        return deleted;
     }
 
     static List<Manifest> toDelete(List<Manifest> all, int keepFull) {

@@ -126,7 +126,7 @@ final class SnapshotRestorer {
     }
 
     private SnapshotWriter.Header header(Manifest m, Manifest.TableEntry entry) {
-        try (BufferedReader in = Sections.reader(store.file(m.id(), m.data().name()), entry.dataOffset(), entry.dataLength())) {
+        try (BufferedReader in = GzipMembers.reader(store.file(m.id(), m.data().name()), entry.dataOffset(), entry.dataLength())) {
             return SnapshotWriter.LINE.readValue(in.readLine(), SnapshotWriter.Header.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read backup " + m.id(), e);
@@ -184,7 +184,7 @@ final class SnapshotRestorer {
             }
             Path data = store.file(m.id(), m.data().name());
             boolean complete;
-            try (BufferedReader in = Sections.reader(data, entry.get().dataOffset(), entry.get().dataLength())) {
+            try (BufferedReader in = GzipMembers.reader(data, entry.get().dataOffset(), entry.get().dataLength())) {
                 SnapshotWriter.Header header = SnapshotWriter.LINE.readValue(in.readLine(), SnapshotWriter.Header.class);
                 complete = header.complete();
                 List<String> names = header.columns().stream().map(col -> col.get(0)).toList();
@@ -214,7 +214,7 @@ final class SnapshotRestorer {
                             continue;
                         }
                         for (int i = 0; i < names.size(); i++) {
-                            target.bind(insert, i + 1, kinds.get(i), row.get(i), targetTypes[i]);
+                            JsonValues.bind(insert, i + 1, kinds.get(i), row.get(i), targetTypes[i], target.isMysql());
                         }
                         insert.addBatch();
                         inserted++;

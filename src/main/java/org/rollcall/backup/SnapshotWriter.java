@@ -1,11 +1,9 @@
 package org.rollcall.backup;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +19,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +55,7 @@ final class SnapshotWriter {
                 long dataStart = data.count;
                 long keysStart = keys.count;
                 long[] counts;
-                try (Writer dataOut = member(data); Writer keysOut = member(keys)) {
+                try (Writer dataOut = GzipMembers.writer(data); Writer keysOut = GzipMembers.writer(keys)) {
                     counts = writeTable(c, table, dataOut, keysOut);
                 }
                 entries.add(new Manifest.TableEntry(table.name(), counts[0], counts[1], counts[2],
@@ -109,7 +105,7 @@ final class SnapshotWriter {
                             line.append(',');
                         }
                         starts[i] = line.length();
-                        DbTables.appendJson(line, rs, i + 1, table.columns().get(i).kind());
+                        JsonValues.append(line, rs, i + 1, table.columns().get(i).kind());
                     }
                     starts[n] = line.length() + 1;
                     line.append(']');
@@ -157,7 +153,7 @@ final class SnapshotWriter {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
         for (Manifest.TableEntry entry : manifest.tables()) {
             Map<String, String> keys = new HashMap<>((int) Math.min(Integer.MAX_VALUE, entry.rows() * 4 / 3 + 16));
-            try (BufferedReader in = Sections.reader(keysFile, entry.keysOffset(), entry.keysLength())) {
+            try (BufferedReader in = GzipMembers.reader(keysFile, entry.keysOffset(), entry.keysLength())) {
                 in.readLine(); // header
                 for (String l; (l = in.readLine()) != null;) {
                     int space = l.indexOf(' ');
@@ -167,26 +163,6 @@ final class SnapshotWriter {
             all.put(entry.name(), keys);
         }
         return all;
-    }
-
-    private static Writer member(OutputStream out) throws IOException {
-        OutputStream unclosable = new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.flush(); // ends this table's gzip member; the file stays open for the next table
-            }
-        };
-        GZIPOutputStream gzip = new GZIPOutputStream(unclosable, 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        };
-        return new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16);
     }
 
     private static final class CountingStream extends FilterOutputStream {

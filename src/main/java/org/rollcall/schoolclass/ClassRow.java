@@ -3,22 +3,23 @@ package org.rollcall.schoolclass;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
 import org.rollcall.common.Text;
+import org.rollcall.schoolclass.ClassFields.Code;
+import org.rollcall.schoolclass.ClassFields.Description;
+import org.rollcall.schoolclass.ClassFields.Name;
+import org.rollcall.schoolclass.ClassFields.Period;
+import org.rollcall.schoolclass.ClassFields.Term;
 
 /**
- * A class as exported and migrated, with its timestamps. Same constraints as {@link ClassForm};
+ * A class as exported and migrated, with its timestamps. Same field rules as {@link ClassForm};
  * a null timestamp means "not known by the source" and leaves the target's value alone.
  */
 public record ClassRow(
-        @NotBlank @Size(max = 16) @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]*", message = "may contain only letters, digits, '_' and '-'") String code,
-        @NotBlank @Size(max = 200) String name,
-        @NotBlank @Size(max = 16) @Pattern(regexp = "[A-Za-z0-9/_. -]+", message = "may contain only letters, digits, '-', '/', '.', '_' and spaces") String term,
-        @Size(max = 32) String period,
-        @Size(max = 1000) String description,
+        @Code String code,
+        @Name String name,
+        @Term String term,
+        @Period String period,
+        @Description String description,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -1,25 +1,15 @@
 package org.rollcall.schoolclass;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.rollcall.common.VersionedEntity;
 
 /** A class, section or team. */
 @Entity
 @Table(name = "app_group")
-public class SchoolClass {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class SchoolClass extends VersionedEntity {
 
     @Column(nullable = false, length = 16)
     private String code;
@@ -36,27 +26,6 @@ public class SchoolClass {
     @Column(length = 1000)
     private String description;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = createdAt == null ? Instant.now() : createdAt;
-        updatedAt = updatedAt == null ? createdAt : updatedAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
-
-    public Long getId() { return id; }
     public String getCode() { return code; }
     public void setCode(String code) { this.code = code; }
     public String getName() { return name; }
@@ -67,8 +36,4 @@ public class SchoolClass {
     public void setPeriod(String period) { this.period = period; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
-    public Instant getCreatedAt() { return createdAt; }
-    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public long getVersion() { return version; }
 }

@@ -3,12 +3,13 @@ package org.rollcall.user;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.rollcall.common.Text;
+import org.rollcall.user.UserFields.DisplayName;
+import org.rollcall.user.UserFields.Email;
+import org.rollcall.user.UserFields.Username;
 
 /**
  * A user as exported and migrated: every stored field, including the password hash. Only the
@@ -16,9 +17,9 @@ import org.rollcall.common.Text;
  * means "not known by the source": importing it leaves the target's value alone.
  */
 public record UserRow(
-        @NotBlank @Size(max = 64) @Pattern(regexp = UserForm.USERNAME_PATTERN, message = "may contain only letters, digits, '.', '_' and '-'") String username,
-        @NotBlank @Size(max = 200) String displayName,
-        @Email @Size(max = 254) String email,
+        @Username String username,
+        @DisplayName String displayName,
+        @Email String email,
         @NotBlank String role,
         @Size(max = 255) String passwordHash,
         boolean enabled,

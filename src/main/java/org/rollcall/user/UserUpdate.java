@@ -1,18 +1,18 @@
 package org.rollcall.user;
 
-import org.rollcall.common.Text;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+
+import org.rollcall.common.Text;
+import org.rollcall.user.UserFields.DisplayName;
+import org.rollcall.user.UserFields.Email;
 
 /**
  * Changes to an existing user. {@code version} is the version the editor started from: if the
  * user changed since, the update is refused rather than silently overwriting the other edit.
  */
 public record UserUpdate(
-        @NotBlank @Size(max = 200) String displayName,
-        @Email @Size(max = 254) String email,
+        @DisplayName String displayName,
+        @Email String email,
         @NotNull Role role,
         Boolean enabled,
         @NotNull Long version) {

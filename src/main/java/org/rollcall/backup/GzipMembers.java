@@ -1,19 +1,50 @@
 package org.rollcall.backup;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
-/** Reads one table's gzip member out of a data or keys file, by the offsets in the manifest. */
-final class Sections {
+/**
+ * The data and keys files of a backup are a run of gzip members, one per table, each found by the
+ * offset and length the manifest records for it. This writes one member and reads one back alone.
+ */
+final class GzipMembers {
 
-    private Sections() {
+    private GzipMembers() {
+    }
+
+    /** A writer for one table's member; closing it ends the member and leaves {@code out} open for the next. */
+    static Writer writer(OutputStream out) throws IOException {
+        OutputStream unclosable = new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush(); // ends this table's gzip member; the file stays open for the next table
+            }
+        };
+        GZIPOutputStream gzip = new GZIPOutputStream(unclosable, 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        };
+        return new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16);
     }
 
     static InputStream open(Path file, long offset, long length) throws IOException {

@@ -1,4 +1,4 @@
-package org.rollcall.common;
+package org.rollcall.web;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,7 +13,8 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.rollcall.auth.LoginRedirect;
-import org.rollcall.web.ErrorPage;
+import org.rollcall.common.DomainException;
+import org.rollcall.common.Problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
