@@ -16,12 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import javax.sql.DataSource;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
+import org.rollcall.access.AccessPolicy;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.RollcallConfig;
@@ -73,12 +73,12 @@ public class BackupService {
     }
 
     public List<BackupView> list(Actor actor) {
-        requireAdmin(actor);
+        AccessPolicy.requireAdmin(actor, "manage backups");
         return catalogue().stream().map(BackupView::of).toList();
     }
 
     public Optional<BackupView> find(Actor actor, String id) {
-        requireAdmin(actor);
+        AccessPolicy.requireAdmin(actor, "manage backups");
         return catalogue().stream().filter(m -> m.id().equals(id)).findFirst().map(BackupView::of);
     }
 
@@ -111,7 +111,7 @@ public class BackupService {
     }
 
     private Started begin(Actor actor, BackupRequest input, BackupProgress progress) {
-        requireAdmin(actor);
+        AccessPolicy.requireAdmin(actor, "manage backups");
         BackupRequest request = validation.check((input == null ? new BackupRequest(null, null, null, null) : input).normalised());
         lock.acquire("backup");
         try {
@@ -151,7 +151,7 @@ public class BackupService {
     }
 
     public void delete(Actor actor, String id) {
-        requireAdmin(actor);
+        AccessPolicy.requireAdmin(actor, "manage backups");
         List<Manifest> all = catalogue();
         Manifest target = all.stream().filter(m -> m.id().equals(id)).findFirst()
                 .orElseThrow(() -> DomainException.notFound("No backup '" + id + "'."));
@@ -174,7 +174,7 @@ public class BackupService {
 
     /** Keeps the newest {@code keepFull} full backups with their chains; returns the ids deleted. */
     public List<String> prune(Actor actor, int keepFull) {
-        requireAdmin(actor);
+        AccessPolicy.requireAdmin(actor, "manage backups");
         if (keepFull < 1) {
             throw DomainException.invalid("keep", "must be at least 1");
         }
@@ -192,7 +192,7 @@ public class BackupService {
     }
 
     public Manifest completed(Actor actor, String id) {
-        requireAdmin(actor);
+        AccessPolicy.requireAdmin(actor, "manage backups");
         Manifest m = store.read(id).orElseThrow(() -> DomainException.notFound("No backup '" + id + "'."));
         if (!m.isCompleted()) {
             throw DomainException.conflict("Backup " + id + " is " + m.status() + "; only a COMPLETED backup can be used.");
@@ -275,12 +275,6 @@ public class BackupService {
         } catch (IOException e) {
             LOG.warnf("Could not check for interrupted backups: %s", e.getMessage());
             return all;
-        }
-    }
-
-    private static void requireAdmin(Actor actor) {
-        if (actor == null || !actor.isAdmin()) {
-            throw DomainException.forbidden("Only an admin can manage backups.");
         }
     }
 }

@@ -17,7 +17,9 @@ import org.rollcall.auth.Actor;
 import org.rollcall.common.RollcallConfig;
 import org.rollcall.schoolclass.ClassRow;
 import org.rollcall.schoolclass.MembershipRow;
-import org.rollcall.transfer.Export;
+import org.rollcall.transfer.ClassTransfer;
+import org.rollcall.transfer.MembershipTransfer;
+import org.rollcall.transfer.UserTransfer;
 import org.rollcall.transfer.source.RollcallJson;
 import org.rollcall.user.UserRow;
 
@@ -46,11 +48,15 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite FILE if it exists.")
     boolean force;
 
-    private final Export export;
+    private final ClassTransfer classes;
+    private final UserTransfer users;
+    private final MembershipTransfer memberships;
     private final RollcallConfig config;
 
-    public ExportCommand(Export export, RollcallConfig config) {
-        this.export = export;
+    public ExportCommand(ClassTransfer classes, UserTransfer users, MembershipTransfer memberships, RollcallConfig config) {
+        this.classes = classes;
+        this.users = users;
+        this.memberships = memberships;
         this.config = config;
     }
 
@@ -72,11 +78,11 @@ public class ExportCommand implements Callable<Integer> {
             RollcallJson.writeHeader(json, config.database().description(), Instant.now());
             // One transaction: on MySQL (repeatable read) the three lists are one consistent snapshot.
             counts = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> new long[] {
-                    writeArray(json, RollcallJson.GROUPS, () -> export.classes(Actor.SYSTEM, PAGE,
+                    writeArray(json, RollcallJson.GROUPS, () -> classes.export(Actor.SYSTEM, PAGE,
                             page -> each(page, (ClassRow g) -> RollcallJson.write(json, g)))),
-                    writeArray(json, RollcallJson.USERS, () -> export.users(Actor.SYSTEM, PAGE,
+                    writeArray(json, RollcallJson.USERS, () -> users.export(Actor.SYSTEM, PAGE,
                             page -> each(page, (UserRow u) -> RollcallJson.write(json, u)))),
-                    writeArray(json, RollcallJson.MEMBERSHIPS, () -> export.memberships(Actor.SYSTEM, PAGE,
+                    writeArray(json, RollcallJson.MEMBERSHIPS, () -> memberships.export(Actor.SYSTEM, PAGE,
                             page -> each(page, (MembershipRow m) -> RollcallJson.write(json, m)))) });
             json.writeEndObject();
         } catch (RuntimeException | IOException e) {

@@ -16,15 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
 import org.rollcall.auth.Actor;
-import org.rollcall.schoolclass.ClassRepository;
 import org.rollcall.schoolclass.ClassRow;
-import org.rollcall.schoolclass.MembershipRepository;
 import org.rollcall.schoolclass.MembershipRow;
 import org.rollcall.transfer.source.Source.Entity;
 import org.rollcall.transfer.source.Source.Read;
 import org.rollcall.transfer.source.Source.Sink;
 import org.rollcall.transfer.source.Source;
-import org.rollcall.user.UserRepository;
 import org.rollcall.user.UserRow;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,19 +36,16 @@ public class Migration {
 
     private static final int VERIFY_CHUNK = 1000;
 
-    private final ImportEngine engine;
-    private final UserRepository users;
-    private final ClassRepository groups;
-    private final MembershipRepository memberships;
+    private final ClassTransfer classes;
+    private final UserTransfer users;
+    private final MembershipTransfer memberships;
     private final AuditLog audit;
 
-    public Migration(ImportEngine engine, UserRepository users, ClassRepository groups, MembershipRepository memberships,
-            AuditLog audit) {
-        this.audit = audit;
-        this.engine = engine;
+    public Migration(ClassTransfer classes, UserTransfer users, MembershipTransfer memberships, AuditLog audit) {
+        this.classes = classes;
         this.users = users;
-        this.groups = groups;
         this.memberships = memberships;
+        this.audit = audit;
     }
 
     @FunctionalInterface
@@ -69,11 +63,11 @@ public class Migration {
             counts.put(entity, source.count(entity));
         }
         new Phase<ClassRow>(Entity.GROUPS, chunkSize, run, report, progress)
-                .copy(counts.get(Entity.GROUPS), source::groups, rows -> engine.chunk(engine.classes(), Actor.SYSTEM, rows, run));
+                .copy(counts.get(Entity.GROUPS), source::groups, rows -> classes.importChunk(Actor.SYSTEM, rows, run));
         new Phase<UserRow>(Entity.USERS, chunkSize, run, report, progress)
-                .copy(counts.get(Entity.USERS), source::users, rows -> engine.chunk(engine.users(), Actor.SYSTEM, rows, run));
+                .copy(counts.get(Entity.USERS), source::users, rows -> users.importChunk(Actor.SYSTEM, rows, run));
         new Phase<MembershipRow>(Entity.MEMBERSHIPS, chunkSize, run, report, progress)
-                .copy(counts.get(Entity.MEMBERSHIPS), source::memberships, rows -> engine.chunk(engine.memberships(), Actor.SYSTEM, rows, run));
+                .copy(counts.get(Entity.MEMBERSHIPS), source::memberships, rows -> memberships.importChunk(Actor.SYSTEM, rows, run));
         source.problems().forEach(report::problem);
         source.notes().forEach(report::note);
         for (Entity entity : Entity.values()) {
@@ -104,13 +98,13 @@ public class Migration {
     private void verify(ImportRun run, MigrationReport report) {
         long groupsFound = 0;
         for (List<String> chunk : chunks(run.groupCodes())) {
-            groupsFound += groups.findByCodes(chunk).size();
+            groupsFound += classes.stored(chunk).size();
         }
         long usersFound = 0;
         long membershipsFound = 0;
         for (List<String> chunk : chunks(run.usernames())) {
-            usersFound += users.existingUsernames(chunk).size();
-            membershipsFound += memberships.keysOfUsernames(chunk).stream()
+            usersFound += users.stored(chunk).size();
+            membershipsFound += memberships.storedKeysOf(chunk).stream()
                     .filter(key -> {
                         int slash = key.indexOf('/');
                         return run.hasMembership(key.substring(0, slash), key.substring(slash + 1));
@@ -261,7 +255,7 @@ public class Migration {
             }
         }
 
-        /** Imports a chunk (see {@link ImportEngine#chunk}) and records each row's outcome with where it came from. */
+        /** Imports a chunk (see {@link RowTransfer#importChunk}) and records each row's outcome with where it came from. */
         private void importChunk(List<Read<T>> chunk, Function<List<T>, List<ImportOutcome>> importer) {
             List<ImportOutcome> outcomes = importer.apply(chunk.stream().map(Read::row).toList());
             for (int i = 0; i < chunk.size(); i++) {

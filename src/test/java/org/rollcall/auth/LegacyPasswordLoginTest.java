@@ -18,7 +18,7 @@ import org.rollcall.support.IdentityProviders;
 import org.rollcall.support.LegacyFixtures;
 import org.rollcall.transfer.ImportOutcome.Action;
 import org.rollcall.transfer.ImportRun;
-import org.rollcall.transfer.UserImport;
+import org.rollcall.transfer.UserTransfer;
 import org.rollcall.user.UserRepository;
 import org.rollcall.user.UserRow;
 
@@ -38,12 +38,12 @@ import io.restassured.specification.RequestSpecification;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LegacyPasswordLoginTest {
 
-    private final UserImport userImport;
+    private final UserTransfer userImport;
     private final UserRepository repository;
     private Map<String, String> hashes;
     private Map<String, String> passwords;
 
-    LegacyPasswordLoginTest(UserImport userImport, UserRepository repository) {
+    LegacyPasswordLoginTest(UserTransfer userImport, UserRepository repository) {
         this.userImport = userImport;
         this.repository = repository;
     }

@@ -25,11 +25,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class BulkAuditTest {
 
-    private final ImportEngine engine;
+    private final UserTransfer users;
     private final Migration migration;
 
-    BulkAuditTest(ImportEngine engine, Migration migration) {
-        this.engine = engine;
+    BulkAuditTest(UserTransfer users, Migration migration) {
+        this.users = users;
         this.migration = migration;
     }
 
@@ -41,11 +41,11 @@ class BulkAuditTest {
     void anImportRecordsOneEventPerChunkWithTheUsernamesAndAPreviewRecordsNone() {
         String a = Api.unique("audit-bulk");
         String b = Api.unique("audit-bulk");
-        engine.run(engine.users(), Actor.SYSTEM, List.of(row(a), row(b)), new ImportRun(true), 10);
+        users.importAll(Actor.SYSTEM, List.of(row(a), row(b)), new ImportRun(true), 10);
         Api.asAdmin().queryParam("action", "user.import").queryParam("actor", "system").get("/api/audit").then().statusCode(200)
                 .body("items.findAll { it.details.contains('" + a + "') }.size()", equalTo(0));
 
-        engine.run(engine.users(), Actor.SYSTEM, List.of(row(a), row(b)), new ImportRun(false), 10);
+        users.importAll(Actor.SYSTEM, List.of(row(a), row(b)), new ImportRun(false), 10);
         Api.asAdmin().queryParam("action", "user.import").queryParam("actor", "system").get("/api/audit").then().statusCode(200)
                 .body("items[0].target", equalTo("2 users"))
                 .body("items[0].details", equalTo("created 2: " + a + ", " + b));

@@ -29,11 +29,11 @@ class ClassImportTest {
     /** Whole seconds: on MariaDB, Connector/J drops fractions (micro-seconds are covered by the H2 round trip). */
     private static final Instant WHEN = Instant.parse("2022-02-02T10:20:30Z");
 
-    private final ClassImport classImport;
-    private final UserImport userImport;
-    private final MembershipImport membershipImport;
+    private final ClassTransfer classImport;
+    private final UserTransfer userImport;
+    private final MembershipTransfer membershipImport;
 
-    ClassImportTest(ClassImport classImport, UserImport userImport, MembershipImport membershipImport) {
+    ClassImportTest(ClassTransfer classImport, UserTransfer userImport, MembershipTransfer membershipImport) {
         this.classImport = classImport;
         this.userImport = userImport;
         this.membershipImport = membershipImport;

@@ -30,9 +30,9 @@ class UserImportTest {
     private static final Instant CREATED = Instant.parse("2021-09-01T08:15:30Z");
     private static final String HASH = BcryptUtil.bcryptHash(Api.PASSWORD);
 
-    private final UserImport userImport;
+    private final UserTransfer userImport;
 
-    UserImportTest(UserImport userImport) {
+    UserImportTest(UserTransfer userImport) {
         this.userImport = userImport;
     }
 

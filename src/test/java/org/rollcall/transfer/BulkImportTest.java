@@ -14,12 +14,12 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The bulk entry point any source calls: a preview that writes nothing, then the same outcomes applied in chunks. */
 @QuarkusTest
-class ImportEngineTest {
+class BulkImportTest {
 
-    private final ImportEngine engine;
+    private final UserTransfer users;
 
-    ImportEngineTest(ImportEngine engine) {
-        this.engine = engine;
+    BulkImportTest(UserTransfer users) {
+        this.users = users;
     }
 
     private static UserRow row(String username, String email) {
@@ -33,20 +33,20 @@ class ImportEngineTest {
         String c = Api.unique("eng");
         List<UserRow> rows = List.of(row(a, null), row(b, "not an address"), row(c, a + "@example.org"), row("", null), row(a, null));
 
-        List<ImportOutcome> preview = engine.run(engine.users(), Actor.SYSTEM, rows, new ImportRun(true), 2);
+        List<ImportOutcome> preview = users.importAll(Actor.SYSTEM, rows, new ImportRun(true), 2);
         assertEquals(List.of(Action.CREATED, Action.REJECTED, Action.CREATED, Action.REJECTED, Action.REJECTED),
                 preview.stream().map(ImportOutcome::action).toList());
         assertEquals("email: must be a well-formed email address", preview.get(1).reason());
         assertEquals("username: appears more than once in the source", preview.get(4).reason());
         Api.asAdmin().get("/api/users/" + a).then().statusCode(404);
 
-        List<ImportOutcome> applied = engine.run(engine.users(), Actor.SYSTEM, rows, new ImportRun(false), 2);
+        List<ImportOutcome> applied = users.importAll(Actor.SYSTEM, rows, new ImportRun(false), 2);
         assertEquals(preview, applied, "the preview said what the apply did");
         Api.asAdmin().get("/api/users/" + a).then().statusCode(200);
         Api.asAdmin().get("/api/users/" + c).then().statusCode(200);
         Api.asAdmin().get("/api/users/" + b).then().statusCode(404);
 
-        List<ImportOutcome> again = engine.run(engine.users(), Actor.SYSTEM, List.of(row(a, null), row(c, a + "@example.org")),
+        List<ImportOutcome> again = users.importAll(Actor.SYSTEM, List.of(row(a, null), row(c, a + "@example.org")),
                 new ImportRun(false), 2);
         assertEquals(List.of(Action.UNCHANGED, Action.UNCHANGED), again.stream().map(ImportOutcome::action).toList());
     }

@@ -1,6 +1,7 @@
 package org.rollcall.transfer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,35 +11,30 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 
-import org.rollcall.access.AccessPolicy;
 import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
-import org.rollcall.auth.Actor;
 import org.rollcall.auth.Passwords;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.Instants;
 import org.rollcall.common.Validation;
+import org.rollcall.common.db.KeyedRow;
 import org.rollcall.user.Role;
 import org.rollcall.user.User;
 import org.rollcall.user.UserRepository;
 import org.rollcall.user.UserRow;
 import org.rollcall.user.UserService;
 
-/** Users in bulk: the user rows of migrate and of any other source, upserted by username. */
+/** Users in and out in bulk: the user rows of migrate and of any other source, upserted by username; the export. */
 @ApplicationScoped
-public class UserImport implements Importer<UserRow> {
+public class UserTransfer extends RowTransfer<UserRow> {
 
     private final UserRepository users;
-    private final Validation validation;
     private final Event<UserService.AccountChanged> accountChanged;
-    private final AuditLog audit;
 
-    public UserImport(UserRepository users, Validation validation, Event<UserService.AccountChanged> accountChanged, AuditLog audit) {
-        this.audit = audit;
+    public UserTransfer(UserRepository users, Validation validation, Event<UserService.AccountChanged> accountChanged, AuditLog audit) {
+        super(validation, audit, AuditAction.USER_IMPORT, "users");
         this.users = users;
-        this.validation = validation;
         this.accountChanged = accountChanged;
     }
 
@@ -47,28 +43,19 @@ public class UserImport implements Importer<UserRow> {
         return row.username();
     }
 
+    @Override
+    UserRow normalised(UserRow row) {
+        return row.normalised();
+    }
+
     /**
      * Creates or updates users brought in by migrate, matched by username. The rules of create
      * and update hold (validation, normalisation, unique username and email, admins only).
      * Password hashes are taken as given when Rollcall can check them at login; none is computed
      * here. Rows are decided in order and each gets an outcome; a dry run writes nothing.
      */
-    @Transactional
     @Override
-    public List<ImportOutcome> apply(Actor actor, List<UserRow> rows, ImportRun run) {
-        AccessPolicy.requireAdmin(actor, "import users");
-        List<UserRow> valid = new ArrayList<>(rows.size());
-        List<ImportOutcome> outcomes = new ArrayList<>(rows.size());
-        for (UserRow input : rows) {
-            UserRow row = input.normalised();
-            try {
-                valid.add(checkImport(row));
-                outcomes.add(null);
-            } catch (DomainException e) {
-                valid.add(null);
-                outcomes.add(ImportOutcome.rejected(row.username(), e));
-            }
-        }
+    void decide(List<UserRow> valid, List<ImportOutcome> outcomes, ImportRun run) {
         Set<String> names = new HashSet<>();
         Set<String> emails = new HashSet<>();
         valid.stream().filter(Objects::nonNull).forEach(r -> {
@@ -121,21 +108,16 @@ public class UserImport implements Importer<UserRow> {
             users.insertAll(created);
             loginAffected.forEach(u -> accountChanged.fire(new UserService.AccountChanged(u)));
         }
-        if (!run.dryRun()) {
-            audit.recordBulk(actor, AuditAction.USER_IMPORT, "users", ImportOutcome.keys(outcomes, ImportOutcome.Action.CREATED),
-                    ImportOutcome.keys(outcomes, ImportOutcome.Action.UPDATED));
-        }
-        return outcomes;
     }
 
-    private UserRow checkImport(UserRow row) {
-        validation.check(row);
+    /** What a user row must satisfy besides its fields' constraints: a known role and a hash Rollcall can check. */
+    @Override
+    void checkRules(UserRow row) {
         Role.parseField("role", row.role());
         String hashProblem = Passwords.unsupportedHashReason(row.passwordHash());
         if (hashProblem != null) {
             throw DomainException.invalid("passwordHash", hashProblem);
         }
-        return row;
     }
 
     /** Whether the stored user already says what the row says (unknown values in the row match anything). */
@@ -167,4 +149,13 @@ public class UserImport implements Importer<UserRow> {
         }
     }
 
+    @Override
+    List<KeyedRow<UserRow>> exportPage(long afterId, int size) {
+        return users.exportPage(afterId, size);
+    }
+
+    /** Which of these usernames are stored (to verify a run). */
+    Set<String> stored(Collection<String> usernames) {
+        return users.existingUsernames(usernames);
+    }
 }

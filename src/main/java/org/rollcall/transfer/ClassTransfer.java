@@ -1,36 +1,32 @@
 package org.rollcall.transfer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import org.rollcall.access.AccessPolicy;
 import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
-import org.rollcall.auth.Actor;
-import org.rollcall.common.DomainException;
 import org.rollcall.common.Instants;
 import org.rollcall.common.Validation;
+import org.rollcall.common.db.KeyedRow;
 import org.rollcall.schoolclass.ClassRepository;
 import org.rollcall.schoolclass.ClassRow;
 import org.rollcall.schoolclass.SchoolClass;
 
-/** Classes in bulk: the class rows of migrate and of any other source, upserted by code. */
+/** Classes in and out in bulk: the class rows of migrate and of any other source, upserted by code; the export. */
 @ApplicationScoped
-public class ClassImport implements Importer<ClassRow> {
+public class ClassTransfer extends RowTransfer<ClassRow> {
 
     private final ClassRepository groups;
-    private final Validation validation;
-    private final AuditLog audit;
 
-    public ClassImport(ClassRepository groups, Validation validation, AuditLog audit) {
-        this.audit = audit;
+    public ClassTransfer(ClassRepository groups, Validation validation, AuditLog audit) {
+        super(validation, audit, AuditAction.CLASS_IMPORT, "classes");
         this.groups = groups;
-        this.validation = validation;
     }
 
     @Override
@@ -38,26 +34,17 @@ public class ClassImport implements Importer<ClassRow> {
         return row.code();
     }
 
+    @Override
+    ClassRow normalised(ClassRow row) {
+        return row.normalised();
+    }
+
     /**
      * Creates or updates classes brought in by migrate, matched by code, with the rules of
      * create and update (admins only). Rows are decided in order; a dry run writes nothing.
      */
-    @Transactional
     @Override
-    public List<ImportOutcome> apply(Actor actor, List<ClassRow> rows, ImportRun run) {
-        AccessPolicy.requireAdmin(actor, "import classes");
-        List<ClassRow> valid = new ArrayList<>(rows.size());
-        List<ImportOutcome> outcomes = new ArrayList<>(rows.size());
-        for (ClassRow input : rows) {
-            ClassRow row = input.normalised();
-            try {
-                valid.add(validation.check(row));
-                outcomes.add(null);
-            } catch (DomainException e) {
-                valid.add(null);
-                outcomes.add(ImportOutcome.rejected(row.code(), e));
-            }
-        }
+    void decide(List<ClassRow> valid, List<ImportOutcome> outcomes, ImportRun run) {
         Map<String, SchoolClass> existing = groups.findByCodes(valid.stream().filter(Objects::nonNull).map(ClassRow::code).toList());
         List<ClassRow> created = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
@@ -86,11 +73,6 @@ public class ClassImport implements Importer<ClassRow> {
         if (!run.dryRun()) {
             groups.insertAll(created);
         }
-        if (!run.dryRun()) {
-            audit.recordBulk(actor, AuditAction.CLASS_IMPORT, "classes", ImportOutcome.keys(outcomes, ImportOutcome.Action.CREATED),
-                    ImportOutcome.keys(outcomes, ImportOutcome.Action.UPDATED));
-        }
-        return outcomes;
     }
 
     private static boolean matches(SchoolClass group, ClassRow row) {
@@ -108,5 +90,15 @@ public class ClassImport implements Importer<ClassRow> {
         if (row.createdAt() != null) {
             group.setCreatedAt(row.createdAt());
         }
+    }
+
+    @Override
+    List<KeyedRow<ClassRow>> exportPage(long afterId, int size) {
+        return groups.exportPage(afterId, size);
+    }
+
+    /** Which of these class codes are stored (to verify a run). */
+    Set<String> stored(Collection<String> codes) {
+        return groups.findByCodes(codes).keySet();
     }
 }

@@ -1,6 +1,7 @@
 package org.rollcall.transfer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,15 +10,13 @@ import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import org.rollcall.access.AccessPolicy;
 import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
-import org.rollcall.auth.Actor;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.Instants;
 import org.rollcall.common.Validation;
+import org.rollcall.common.db.KeyedRow;
 import org.rollcall.schoolclass.ClassRepository;
 import org.rollcall.schoolclass.ClassRole;
 import org.rollcall.schoolclass.Membership;
@@ -26,22 +25,20 @@ import org.rollcall.schoolclass.MembershipRow;
 import org.rollcall.user.Role;
 import org.rollcall.user.UserRepository;
 
-/** Memberships in bulk, matched by (class code, username), with the membership rules of the class pages. */
+/** Memberships in and out in bulk, matched by (class code, username), with the membership rules of the class pages. */
 @ApplicationScoped
-public class MembershipImport implements Importer<MembershipRow> {
+public class MembershipTransfer extends RowTransfer<MembershipRow> {
 
     private final ClassRepository groups;
     private final MembershipRepository memberships;
     private final UserRepository users;
-    private final Validation validation;
-    private final AuditLog audit;
 
-    public MembershipImport(ClassRepository groups, MembershipRepository memberships, UserRepository users, Validation validation, AuditLog audit) {
-        this.audit = audit;
+    public MembershipTransfer(ClassRepository groups, MembershipRepository memberships, UserRepository users, Validation validation,
+            AuditLog audit) {
+        super(validation, audit, AuditAction.MEMBER_IMPORT, "memberships");
         this.groups = groups;
         this.memberships = memberships;
         this.users = users;
-        this.validation = validation;
     }
 
     @Override
@@ -49,29 +46,24 @@ public class MembershipImport implements Importer<MembershipRow> {
         return row.key();
     }
 
+    @Override
+    MembershipRow normalised(MembershipRow row) {
+        return row.normalised();
+    }
+
+    /** A known role in class. */
+    @Override
+    void checkRules(MembershipRow row) {
+        ClassRole.parseField("role", row.role());
+    }
+
     /**
      * Creates or updates memberships brought in by migrate, matched by (class code, username),
      * with the membership rules (the class and the user must exist, a student cannot teach).
      * In a dry run, classes and users accepted earlier in the run count as existing.
      */
-    @Transactional
     @Override
-    public List<ImportOutcome> apply(Actor actor, List<MembershipRow> rows, ImportRun run) {
-        AccessPolicy.requireAdmin(actor, "import memberships");
-        List<MembershipRow> valid = new ArrayList<>(rows.size());
-        List<ImportOutcome> outcomes = new ArrayList<>(rows.size());
-        for (MembershipRow input : rows) {
-            MembershipRow row = input.normalised();
-            try {
-                validation.check(row);
-                ClassRole.parseField("role", row.role());
-                valid.add(row);
-                outcomes.add(null);
-            } catch (DomainException e) {
-                valid.add(null);
-                outcomes.add(ImportOutcome.rejected(row.key(), e));
-            }
-        }
+    void decide(List<MembershipRow> valid, List<ImportOutcome> outcomes, ImportRun run) {
         Set<String> codes = new HashSet<>();
         Set<String> names = new HashSet<>();
         valid.stream().filter(Objects::nonNull).forEach(r -> {
@@ -138,10 +130,15 @@ public class MembershipImport implements Importer<MembershipRow> {
         if (!run.dryRun()) {
             memberships.insertAll(created);
         }
-        if (!run.dryRun()) {
-            audit.recordBulk(actor, AuditAction.MEMBER_IMPORT, "memberships", ImportOutcome.keys(outcomes, ImportOutcome.Action.CREATED),
-                    ImportOutcome.keys(outcomes, ImportOutcome.Action.UPDATED));
-        }
-        return outcomes;
+    }
+
+    @Override
+    List<KeyedRow<MembershipRow>> exportPage(long afterId, int size) {
+        return memberships.exportPage(afterId, size);
+    }
+
+    /** The stored memberships of these users, as "CODE/username" (to verify a run). */
+    List<String> storedKeysOf(Collection<String> usernames) {
+        return memberships.keysOfUsernames(usernames);
     }
 }
