@@ -50,12 +50,12 @@ public class AccessPolicy {
 
     /** Whether the actor may give an account this role (create it so, or edit it into it). */
     public static boolean canAssign(Actor actor, Role role) {
-        return actor.isAdmin() || role == Role.STUDENT;
+        return isStaff(actor) && (actor.isAdmin() || role == Role.STUDENT);
     }
 
     /** The roles the actor may give, in the order a form offers them. */
     public static List<Role> assignableRoles(Actor actor) {
-        return actor.isAdmin() ? List.of(Role.STUDENT, Role.TEACHER, Role.ADMIN) : List.of(Role.STUDENT);
+        return List.of(Role.STUDENT, Role.TEACHER, Role.ADMIN).stream().filter(role -> canAssign(actor, role)).toList();
     }
 
     public static void requireAssign(Actor actor, Role role) {
@@ -75,15 +75,10 @@ public class AccessPolicy {
         }
     }
 
-    /** Only admins delete users, and never themselves. */
-    public static boolean canDelete(Actor actor, long userId) {
-        return actor.isAdmin() && actor.id() != userId;
-    }
-
     /** Whether the actor may see this user: admins all, anyone themselves, teachers students and their classes' members. */
     public boolean canView(Actor actor, User user) {
-        return actor.isAdmin() || actor.id() == user.getId() || user.getRole() == Role.STUDENT
-                || (actor.isTeacher() && teaches(actor, user));
+        return actor.isAdmin() || actor.id() == user.getId()
+                || (actor.isTeacher() && (user.getRole() == Role.STUDENT || teaches(actor, user)));
     }
 
     /** Returns the user when the actor may see them; otherwise refuses without revealing anything. */

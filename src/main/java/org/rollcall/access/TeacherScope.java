@@ -29,6 +29,11 @@ public final class TeacherScope {
         return userAlias + ".id in (select v.user.id from Membership v where v.schoolClass.id in (" + TAUGHT_CLASS_IDS_JPQL + "))";
     }
 
+    /** JPQL condition on a user alias: a student, or a member of a class the teacher {@code :actorId} teaches. */
+    public static String visibleUser(String userAlias) {
+        return "(" + userAlias + ".roleName = 'student' or " + memberOfTaughtClass(userAlias) + ")";
+    }
+
     /** SQL condition on a user alias: a student, or a member of a class the teacher (one parameter) teaches. */
     public static String visibleUserSql(String userAlias) {
         return "(" + userAlias + ".role = 'student' or " + userAlias + ".id in (select v.user_id from membership v where v.group_id in ("

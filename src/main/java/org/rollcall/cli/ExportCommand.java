@@ -78,7 +78,7 @@ public class ExportCommand implements Callable<Integer> {
             RollcallJson.writeHeader(json, config.database().description(), Instant.now());
             // One transaction: on MySQL (repeatable read) the three lists are one consistent snapshot.
             counts = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> new long[] {
-                    writeArray(json, RollcallJson.GROUPS, () -> classes.export(Actor.SYSTEM, PAGE,
+                    writeArray(json, RollcallJson.CLASSES, () -> classes.export(Actor.SYSTEM, PAGE,
                             page -> each(page, (ClassRow g) -> RollcallJson.write(json, g)))),
                     writeArray(json, RollcallJson.USERS, () -> users.export(Actor.SYSTEM, PAGE,
                             page -> each(page, (UserRow u) -> RollcallJson.write(json, u)))),

@@ -72,25 +72,25 @@ public class InitCommand implements Callable<Integer> {
     private final RollcallConfig rollcall;
     private final Config config;
     private final UserService userService;
-    private final ClassService groupService;
+    private final ClassService classService;
     private final UserRepository users;
-    private final ClassRepository groups;
+    private final ClassRepository classes;
     private final MembershipRepository memberships;
     private final SafetyBackup backup;
     private final AuditLog audit;
     private final Terminal terminal;
     private final AppDatabaseUser appDatabaseUser;
 
-    public InitCommand(RollcallConfig rollcall, Config config, UserService userService, ClassService groupService,
-            UserRepository users, ClassRepository groups, MembershipRepository memberships, SafetyBackup backup,
+    public InitCommand(RollcallConfig rollcall, Config config, UserService userService, ClassService classService,
+            UserRepository users, ClassRepository classes, MembershipRepository memberships, SafetyBackup backup,
             Terminal terminal, AppDatabaseUser appDatabaseUser, AuditLog audit) {
         this.audit = audit;
         this.rollcall = rollcall;
         this.config = config;
         this.userService = userService;
-        this.groupService = groupService;
+        this.classService = classService;
         this.users = users;
-        this.groups = groups;
+        this.classes = classes;
         this.memberships = memberships;
         this.backup = backup;
         this.terminal = terminal;
@@ -102,6 +102,8 @@ public class InitCommand implements Callable<Integer> {
             return users + classes + memberships == 0;
         }
     }
+
+    private static final List<String> STARTER_CLASSES = List.of("CSA", "CSP");
 
     private record Starter(String role, String username, String password, boolean fromEnvironment) {
     }
@@ -116,7 +118,7 @@ public class InitCommand implements Callable<Integer> {
         String name = databaseName();
         out.println("Database: " + rollcall.database().description());
         Counts counts = QuarkusTransaction.requiringNew().call(() -> new Counts(users.count(), users.countByRole(Role.ADMIN),
-                users.countByRole(Role.TEACHER), users.countByRole(Role.STUDENT), groups.count(), memberships.count()));
+                users.countByRole(Role.TEACHER), users.countByRole(Role.STUDENT), classes.count(), memberships.count()));
         if (!counts.empty()) {
             out.printf("It holds %,d users (admins: %,d, teachers: %,d, students: %,d), %,d classes and %,d memberships.%n",
                     counts.users(), counts.admins(), counts.teachers(), counts.students(), counts.classes(), counts.memberships());
@@ -143,11 +145,11 @@ public class InitCommand implements Callable<Integer> {
                     .orElse("No backup was taken: the database held no data by then."));
         }
         List<Starter> starters = QuarkusTransaction.requiringNew().call(() -> {
-            groupService.deleteAllGroups(Actor.SYSTEM);
-            userService.deleteAllUsers(Actor.SYSTEM);
+            long classes = classService.deleteAllClasses(Actor.SYSTEM);
+            long users = userService.deleteAllUsers(Actor.SYSTEM);
             List<Starter> made = createStarterRecords();
-            audit.record(Actor.SYSTEM, AuditAction.DATABASE_INIT, "this database", String.format("deleted %d users, %d classes and"
-                    + " %d memberships; created %d users and 2 classes", counts.users(), counts.classes(), counts.memberships(), made.size()));
+            audit.record(Actor.SYSTEM, AuditAction.DATABASE_INIT, "this database", String.format("deleted %d users and %d classes"
+                    + " with their memberships; created %d users and %d classes", users, classes, made.size(), STARTER_CLASSES.size()));
             return made;
         });
         out.println();
@@ -173,15 +175,15 @@ public class InitCommand implements Callable<Integer> {
         created.add(new Starter("admin", admin, password, !generated));
         created.add(createOneTime("teacher", "Terry Teacher", Role.TEACHER));
         String term = schoolYear(LocalDate.now());
-        groupService.create(Actor.SYSTEM, new ClassForm("CSA", "AP Computer Science A", term, null, null, null));
-        groupService.create(Actor.SYSTEM, new ClassForm("CSP", "AP Computer Science Principles", term, null, null, null));
-        for (String code : List.of("CSA", "CSP")) {
-            groupService.addMember(Actor.SYSTEM, code, new MemberForm("teacher", ClassRole.TEACHER));
+        classService.create(Actor.SYSTEM, new ClassForm("CSA", "AP Computer Science A", term, null, null, null));
+        classService.create(Actor.SYSTEM, new ClassForm("CSP", "AP Computer Science Principles", term, null, null, null));
+        for (String code : STARTER_CLASSES) {
+            classService.addMember(Actor.SYSTEM, code, new MemberForm("teacher", ClassRole.TEACHER));
         }
         for (int i = 0; i < STUDENT_NAMES.size(); i++) {
             Starter student = createOneTime("student" + (i + 1), STUDENT_NAMES.get(i), Role.STUDENT);
             created.add(student);
-            groupService.addMember(Actor.SYSTEM, i < 2 ? "CSA" : "CSP", new MemberForm(student.username(), ClassRole.STUDENT));
+            classService.addMember(Actor.SYSTEM, i < 2 ? "CSA" : "CSP", new MemberForm(student.username(), ClassRole.STUDENT));
         }
         return created;
     }

@@ -22,15 +22,15 @@ public class StatusCommand implements Callable<Integer> {
     private final RollcallConfig config;
     private final Flyway flyway;
     private final UserRepository users;
-    private final ClassRepository groups;
+    private final ClassRepository classes;
     private final MembershipRepository memberships;
 
-    public StatusCommand(RollcallConfig config, Flyway flyway, UserRepository users, ClassRepository groups,
+    public StatusCommand(RollcallConfig config, Flyway flyway, UserRepository users, ClassRepository classes,
             MembershipRepository memberships) {
         this.config = config;
         this.flyway = flyway;
         this.users = users;
-        this.groups = groups;
+        this.classes = classes;
         this.memberships = memberships;
     }
 
@@ -42,7 +42,7 @@ public class StatusCommand implements Callable<Integer> {
         QuarkusTransaction.requiringNew().run(() -> {
             System.out.printf("Users:          %d (%d admins, %d teachers, %d students)%n", users.count(),
                     users.countByRole(Role.ADMIN), users.countByRole(Role.TEACHER), users.countByRole(Role.STUDENT));
-            System.out.println("Classes:        " + groups.count());
+            System.out.println("Classes:        " + classes.count());
             System.out.println("Memberships:    " + memberships.count());
         });
         return 0;

@@ -99,22 +99,22 @@ public class ClassPages {
     static class Templates {
         static native TemplateInstance list(ClassList list);
 
-        static native TemplateInstance detail(ClassView group, Candidates candidates);
+        static native TemplateInstance detail(ClassView schoolClass, Candidates candidates);
 
-        static native TemplateInstance detail$candidates(ClassView group, Candidates candidates);
+        static native TemplateInstance detail$candidates(ClassView schoolClass, Candidates candidates);
 
         /** {@code currentCode}: the code of the class being edited, or null for a new class. */
         static native TemplateInstance form(Fields fields, FieldErrors errors, String currentCode);
 
-        static native TemplateInstance confirmDelete(ClassView group);
+        static native TemplateInstance confirmDelete(ClassView schoolClass);
     }
 
-    private final ClassService groups;
+    private final ClassService classes;
     private final UserService users;
     private final CurrentActor actor;
 
-    public ClassPages(ClassService groups, UserService users, CurrentActor actor) {
-        this.groups = groups;
+    public ClassPages(ClassService classes, UserService users, CurrentActor actor) {
+        this.classes = classes;
         this.users = users;
         this.actor = actor;
     }
@@ -123,7 +123,7 @@ public class ClassPages {
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") String page) {
         Integer number = Params.integer("page", page);
         String search = Text.emptyToNull(Text.trim(q));
-        var found = groups.search(actor.get(), search, null, PageRequest.of(number == null || number < 1 ? 0 : number - 1, PAGE_SIZE));
+        var found = classes.search(actor.get(), search, null, PageRequest.of(number == null || number < 1 ? 0 : number - 1, PAGE_SIZE));
         return Templates.list(new ClassList(search, found));
     }
 
@@ -139,7 +139,7 @@ public class ClassPages {
     public Response create(@RestForm String code, @RestForm String name, @RestForm String term, @RestForm String period,
             @RestForm String description) {
         try {
-            ClassView created = groups.create(actor.get(), new ClassForm(code, name, term, period, description, null));
+            ClassView created = classes.create(actor.get(), new ClassForm(code, name, term, period, description, null));
             return Flash.redirect("/classes/" + created.code(), "Created class " + created.code() + ".");
         } catch (DomainException e) {
             if (!FieldErrors.formCanShow(e)) {
@@ -155,17 +155,17 @@ public class ClassPages {
     public TemplateInstance detail(@PathParam("code") String code, @QueryParam("find") String find,
             @RestHeader("HX-Request") String htmx, @RestHeader("HX-History-Restore-Request") String historyRestore) {
         Actor me = actor.get();
-        ClassView group = find(me, code);
-        Candidates candidates = candidates(me, group, Text.emptyToNull(Text.trim(find)));
+        ClassView schoolClass = find(me, code);
+        Candidates candidates = candidates(me, schoolClass, Text.emptyToNull(Text.trim(find)));
         boolean fragment = htmx != null && historyRestore == null;
-        return fragment ? Templates.detail$candidates(group, candidates) : Templates.detail(group, candidates);
+        return fragment ? Templates.detail$candidates(schoolClass, candidates) : Templates.detail(schoolClass, candidates);
     }
 
     @GET
     @Path("{code}/edit")
     public TemplateInstance editForm(@PathParam("code") String code) {
-        ClassView group = find(actor.get(), code);
-        return Templates.form(Fields.of(group), FieldErrors.NONE, group.code());
+        ClassView schoolClass = find(actor.get(), code);
+        return Templates.form(Fields.of(schoolClass), FieldErrors.NONE, schoolClass.code());
     }
 
     @POST
@@ -175,7 +175,7 @@ public class ClassPages {
             @RestForm String term, @RestForm String period, @RestForm String description, @RestForm String version) {
         Integer parsedVersion = Params.integer("version", version);
         try {
-            ClassView updated = groups.update(actor.get(), code, new ClassForm(newCode, name, term, period, description,
+            ClassView updated = classes.update(actor.get(), code, new ClassForm(newCode, name, term, period, description,
                     parsedVersion == null ? null : parsedVersion.longValue()));
             return Flash.redirect("/classes/" + updated.code(), "Saved class " + updated.code() + ".");
         } catch (DomainException e) {
@@ -198,7 +198,7 @@ public class ClassPages {
     @POST
     @Path("{code}/delete")
     public Response delete(@PathParam("code") String code) {
-        groups.delete(actor.get(), code);
+        classes.delete(actor.get(), code);
         return Flash.redirect("/classes", "Deleted class " + ClassService.normaliseCode(code) + ". Its members' accounts are kept.");
     }
 
@@ -210,7 +210,7 @@ public class ClassPages {
         String back = "/classes/" + ClassService.normaliseCode(code);
         String backToSearch = find == null || find.isBlank() ? back : back + "?find=" + URLEncoder.encode(find, StandardCharsets.UTF_8);
         try {
-            MemberView added = groups.addMember(actor.get(), code, new MemberForm(username, parseRole(role)));
+            MemberView added = classes.addMember(actor.get(), code, new MemberForm(username, parseRole(role)));
             return Flash.redirect(backToSearch, "Added " + added.username() + " to " + ClassService.normaliseCode(code)
                     + " as " + added.role().id() + ".");
         } catch (DomainException e) {
@@ -227,7 +227,7 @@ public class ClassPages {
     public Response changeRole(@PathParam("code") String code, @PathParam("username") String username, @RestForm String role) {
         String back = "/classes/" + ClassService.normaliseCode(code);
         try {
-            MemberView changed = groups.changeMemberRole(actor.get(), code, username, parseRole(role));
+            MemberView changed = classes.changeMemberRole(actor.get(), code, username, parseRole(role));
             return Flash.redirect(back, changed.username() + " is now " + changed.role().id() + " in this class.");
         } catch (DomainException e) {
             if (!FieldErrors.formCanShow(e)) {
@@ -240,19 +240,19 @@ public class ClassPages {
     @POST
     @Path("{code}/members/{username}/remove")
     public Response removeMember(@PathParam("code") String code, @PathParam("username") String username) {
-        groups.removeMember(actor.get(), code, username);
+        classes.removeMember(actor.get(), code, username);
         return Flash.redirect("/classes/" + ClassService.normaliseCode(code), "Removed " + Text.lower(username) + " from the class.");
     }
 
     private ClassView find(Actor me, String code) {
-        return groups.find(me, code).orElseThrow(() -> DomainException.notFound("No class '" + code + "'."));
+        return classes.find(me, code).orElseThrow(() -> DomainException.notFound("No class '" + code + "'."));
     }
 
-    private Candidates candidates(Actor me, ClassView group, String find) {
+    private Candidates candidates(Actor me, ClassView schoolClass, String find) {
         if (find == null) {
             return new Candidates(null, List.of(), 0);
         }
-        Set<String> members = group.members().stream().map(MemberView::username).collect(Collectors.toSet());
+        Set<String> members = schoolClass.members().stream().map(MemberView::username).collect(Collectors.toSet());
         var found = users.search(me, UserQuery.of(find, null, null, null, "name"), PageRequest.of(0, Math.min(PageRequest.MAX_SIZE, CANDIDATES + members.size())));
         List<UserView> notMembers = found.items().stream().filter(u -> !members.contains(u.username())).limit(CANDIDATES).toList();
         return new Candidates(find, notMembers, found.total());

@@ -25,7 +25,7 @@ import org.rollcall.common.PageRequest;
 import org.rollcall.common.Params;
 import org.rollcall.user.Role;
 
-// The API keeps the word "groups" (this path, the `group` filter of /api/users and the `groups`
+// The API keeps the word "groups" (this path, the `group` filter of /api/users and the `classes`
 // field of a user) for the clients written against it; code, pages and docs say "class".
 @Path("/api/groups")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,11 +38,11 @@ public class ClassResource {
     public record RoleChange(ClassRole role) {
     }
 
-    private final ClassService groups;
+    private final ClassService classes;
     private final CurrentActor actor;
 
-    public ClassResource(ClassService groups, CurrentActor actor) {
-        this.groups = groups;
+    public ClassResource(ClassService classes, CurrentActor actor) {
+        this.classes = classes;
         this.actor = actor;
     }
 
@@ -50,20 +50,20 @@ public class ClassResource {
     @Operation(summary = "List classes", description = "Admins see all classes, teachers the classes they teach.")
     public Page<ClassSummary> search(@QueryParam("q") String q, @QueryParam("term") String term,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return groups.search(actor.get(), q, term, PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
+        return classes.search(actor.get(), q, term, PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "One class with its members")
     public ClassView get(@PathParam("code") String code) {
-        return groups.find(actor.get(), code).orElseThrow(() -> DomainException.notFound("No class '" + code + "'."));
+        return classes.find(actor.get(), code).orElseThrow(() -> DomainException.notFound("No class '" + code + "'."));
     }
 
     @POST
     @Operation(summary = "Create a class", description = "A teacher who creates a class teaches it.")
     public Response create(ClassForm form) {
-        ClassView created = groups.create(actor.get(), Params.body(form));
+        ClassView created = classes.create(actor.get(), Params.body(form));
         return Response.created(URI.create("/api/groups/" + created.code())).entity(created).build();
     }
 
@@ -71,14 +71,14 @@ public class ClassResource {
     @Path("/{code}")
     @Operation(summary = "Edit a class", description = "Send the version you read; a stale version gets 409.")
     public ClassView update(@PathParam("code") String code, ClassForm form) {
-        return groups.update(actor.get(), code, Params.body(form));
+        return classes.update(actor.get(), code, Params.body(form));
     }
 
     @DELETE
     @Path("/{code}")
     @Operation(summary = "Delete a class and its memberships (not its members' accounts)")
     public Response delete(@PathParam("code") String code) {
-        groups.delete(actor.get(), code);
+        classes.delete(actor.get(), code);
         return Response.noContent().build();
     }
 
@@ -93,7 +93,7 @@ public class ClassResource {
     @Path("/{code}/members")
     @Operation(summary = "Add a member", description = "Role in class: student (default) or teacher.")
     public Response addMember(@PathParam("code") String code, MemberForm form) {
-        MemberView added = groups.addMember(actor.get(), code, Params.body(form));
+        MemberView added = classes.addMember(actor.get(), code, Params.body(form));
         return Response.created(URI.create("/api/groups/" + code + "/members/" + added.username())).entity(added).build();
     }
 
@@ -101,14 +101,14 @@ public class ClassResource {
     @Path("/{code}/members/{username}")
     @Operation(summary = "Change a member's role in the class")
     public MemberView changeRole(@PathParam("code") String code, @PathParam("username") String username, RoleChange change) {
-        return groups.changeMemberRole(actor.get(), code, username, Params.body(change).role());
+        return classes.changeMemberRole(actor.get(), code, username, Params.body(change).role());
     }
 
     @DELETE
     @Path("/{code}/members/{username}")
     @Operation(summary = "Remove a member from the class")
     public Response removeMember(@PathParam("code") String code, @PathParam("username") String username) {
-        groups.removeMember(actor.get(), code, username);
+        classes.removeMember(actor.get(), code, username);
         return Response.noContent().build();
     }
 }

@@ -21,16 +21,16 @@ import org.rollcall.user.UserRepository;
 @ApplicationScoped
 public class ClassService {
 
-    private final ClassRepository groups;
+    private final ClassRepository classes;
     private final MembershipRepository memberships;
     private final UserRepository users;
     private final Validation validation;
     private final AuditLog audit;
     private final AccessPolicy policy;
 
-    public ClassService(ClassRepository groups, MembershipRepository memberships, UserRepository users,
+    public ClassService(ClassRepository classes, MembershipRepository memberships, UserRepository users,
             Validation validation, AuditLog audit, AccessPolicy policy) {
-        this.groups = groups;
+        this.classes = classes;
         this.memberships = memberships;
         this.users = users;
         this.validation = validation;
@@ -41,13 +41,13 @@ public class ClassService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ClassSummary> search(Actor actor, String q, String term, PageRequest page) {
         AccessPolicy.requireStaff(actor, "classes");
-        return groups.search(actor, Text.emptyToNull(Text.trim(q)), Text.emptyToNull(Text.trim(term)), page);
+        return classes.search(actor, Text.emptyToNull(Text.trim(q)), Text.emptyToNull(Text.trim(term)), page);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ClassView> find(Actor actor, String code) {
         AccessPolicy.requireStaff(actor, "classes");
-        return groups.findByCode(normaliseCode(code))
+        return classes.findByCode(normaliseCode(code))
                 .map(g -> policy.requireManage(actor, g))
                 .map(g -> ClassView.of(g, memberships.membersOf(g.getId())));
     }
@@ -56,88 +56,88 @@ public class ClassService {
     public ClassView create(Actor actor, ClassForm input) {
         AccessPolicy.requireStaff(actor, "classes");
         ClassForm form = validation.check(input.normalised());
-        if (groups.findByCode(form.code()).isPresent()) {
+        if (classes.findByCode(form.code()).isPresent()) {
             throw DomainException.invalid("code", "is already used by another class");
         }
-        SchoolClass group = new SchoolClass();
-        apply(group, form);
-        groups.persist(group);
+        SchoolClass schoolClass = new SchoolClass();
+        apply(schoolClass, form);
+        classes.persist(schoolClass);
         if (actor.isTeacher()) {
-            memberships.persist(new Membership(group, users.findById(actor.id()), ClassRole.TEACHER));
+            memberships.persist(new Membership(schoolClass, users.findById(actor.id()), ClassRole.TEACHER));
         }
-        groups.flush();
-        audit.record(actor, AuditAction.CLASS_CREATE, group.getCode(), "name: " + group.getName() + "; term: " + group.getTerm());
-        return ClassView.of(group, memberships.membersOf(group.getId()));
+        classes.flush();
+        audit.record(actor, AuditAction.CLASS_CREATE, schoolClass.getCode(), "name: " + schoolClass.getName() + "; term: " + schoolClass.getTerm());
+        return ClassView.of(schoolClass, memberships.membersOf(schoolClass.getId()));
     }
 
     @Transactional
     public ClassView update(Actor actor, String code, ClassForm input) {
-        SchoolClass group = manageable(actor, code);
+        SchoolClass schoolClass = manageable(actor, code);
         ClassForm form = validation.check(input.normalised());
         if (form.version() == null) {
             throw DomainException.invalid("version", "is required when editing a class");
         }
-        if (form.version() != group.getVersion()) {
-            throw DomainException.conflict("Class '" + group.getCode() + "' was changed by someone else since you opened it."
+        if (form.version() != schoolClass.getVersion()) {
+            throw DomainException.conflict("Class '" + schoolClass.getCode() + "' was changed by someone else since you opened it."
                     + " Reload and try again.");
         }
-        if (!form.code().equals(group.getCode()) && groups.findByCode(form.code()).isPresent()) {
+        if (!form.code().equals(schoolClass.getCode()) && classes.findByCode(form.code()).isPresent()) {
             throw DomainException.invalid("code", "is already used by another class");
         }
         StringBuilder changes = new StringBuilder();
-        AuditLog.change(changes, "code", group.getCode(), form.code());
-        AuditLog.change(changes, "name", group.getName(), form.name());
-        AuditLog.change(changes, "term", group.getTerm(), form.term());
-        AuditLog.change(changes, "period", group.getPeriod(), form.period());
-        AuditLog.changeWithoutValues(changes, "description", group.getDescription(), form.description());
-        String before = group.getCode();
-        apply(group, form);
-        groups.flush();
+        AuditLog.change(changes, "code", schoolClass.getCode(), form.code());
+        AuditLog.change(changes, "name", schoolClass.getName(), form.name());
+        AuditLog.change(changes, "term", schoolClass.getTerm(), form.term());
+        AuditLog.change(changes, "period", schoolClass.getPeriod(), form.period());
+        AuditLog.changeWithoutValues(changes, "description", schoolClass.getDescription(), form.description());
+        String before = schoolClass.getCode();
+        apply(schoolClass, form);
+        classes.flush();
         audit.record(actor, AuditAction.CLASS_UPDATE, before, changes.length() == 0 ? "no change" : changes.toString());
-        return ClassView.of(group, memberships.membersOf(group.getId()));
+        return ClassView.of(schoolClass, memberships.membersOf(schoolClass.getId()));
     }
 
     @Transactional
     public void delete(Actor actor, String code) {
-        SchoolClass group = manageable(actor, code);
-        long members = memberships.deleteByGroup(group.getId());
-        groups.delete(group);
-        audit.record(actor, AuditAction.CLASS_DELETE, group.getCode(), "name: " + group.getName() + "; " + members + " memberships removed");
+        SchoolClass schoolClass = manageable(actor, code);
+        long members = memberships.deleteByClass(schoolClass.getId());
+        classes.delete(schoolClass);
+        audit.record(actor, AuditAction.CLASS_DELETE, schoolClass.getCode(), "name: " + schoolClass.getName() + "; " + members + " memberships removed");
     }
 
     @Transactional
     public MemberView addMember(Actor actor, String code, MemberForm input) {
-        SchoolClass group = manageable(actor, code);
+        SchoolClass schoolClass = manageable(actor, code);
         MemberForm form = validation.check(input);
         ClassRole role = form.role() == null ? ClassRole.STUDENT : form.role();
         // a user the actor may not see is answered as one that does not exist
         User user = users.findByUsername(Text.lower(form.username())).filter(u -> policy.canView(actor, u))
                 .orElseThrow(() -> DomainException.invalid("username", "no user '" + form.username() + "'"));
         role.requireHeldBy(user.getRole());
-        if (memberships.find(group.getId(), user.getId()).isPresent()) {
-            throw DomainException.conflict("'" + user.getUsername() + "' is already in class " + group.getCode() + ".");
+        if (memberships.find(schoolClass.getId(), user.getId()).isPresent()) {
+            throw DomainException.conflict("'" + user.getUsername() + "' is already in class " + schoolClass.getCode() + ".");
         }
-        Membership membership = new Membership(group, user, role);
+        Membership membership = new Membership(schoolClass, user, role);
         memberships.persist(membership);
         memberships.flush();
-        audit.record(actor, AuditAction.MEMBER_ADD, group.getCode() + "/" + user.getUsername(), "role: " + role.id());
+        audit.record(actor, AuditAction.MEMBER_ADD, schoolClass.getCode() + "/" + user.getUsername(), "role: " + role.id());
         return new MemberView(user.getUsername(), user.getDisplayName(), user.getRole(), role, user.isEnabled(),
                 membership.getCreatedAt());
     }
 
     @Transactional
     public MemberView changeMemberRole(Actor actor, String code, String username, ClassRole role) {
-        SchoolClass group = manageable(actor, code);
+        SchoolClass schoolClass = manageable(actor, code);
         if (role == null) {
             throw DomainException.invalid("role", "must not be null");
         }
-        Membership membership = membership(group, username);
+        Membership membership = membership(schoolClass, username);
         role.requireHeldBy(membership.getUser().getRole());
         StringBuilder change = new StringBuilder();
         AuditLog.change(change, "role", membership.getRole().id(), role.id());
         membership.setRole(role);
         memberships.flush();
-        audit.record(actor, AuditAction.MEMBER_ROLE, group.getCode() + "/" + membership.getUser().getUsername(),
+        audit.record(actor, AuditAction.MEMBER_ROLE, schoolClass.getCode() + "/" + membership.getUser().getUsername(),
                 change.length() == 0 ? "no change" : change.toString());
         User user = membership.getUser();
         return new MemberView(user.getUsername(), user.getDisplayName(), user.getRole(), role, user.isEnabled(),
@@ -146,42 +146,42 @@ public class ClassService {
 
     @Transactional
     public void removeMember(Actor actor, String code, String username) {
-        SchoolClass group = manageable(actor, code);
-        Membership membership = membership(group, username);
+        SchoolClass schoolClass = manageable(actor, code);
+        Membership membership = membership(schoolClass, username);
         memberships.delete(membership);
-        audit.record(actor, AuditAction.MEMBER_REMOVE, group.getCode() + "/" + membership.getUser().getUsername(),
+        audit.record(actor, AuditAction.MEMBER_REMOVE, schoolClass.getCode() + "/" + membership.getUser().getUsername(),
                 "role: " + membership.getRole().id());
     }
 
     /** Deletes every class and membership (init on a database that holds data). */
     @Transactional
-    public long deleteAllGroups(Actor actor) {
+    public long deleteAllClasses(Actor actor) {
         AccessPolicy.requireAdmin(actor, "delete all classes");
         memberships.deleteAll();
-        long deleted = groups.deleteAll();
-        groups.flush();
+        long deleted = classes.deleteAll();
+        classes.flush();
         return deleted;
     }
 
-    private Membership membership(SchoolClass group, String username) {
+    private Membership membership(SchoolClass schoolClass, String username) {
         return users.findByUsername(Text.lower(username))
-                .flatMap(u -> memberships.find(group.getId(), u.getId()))
-                .orElseThrow(() -> DomainException.notFound("'" + username + "' is not in class " + group.getCode() + "."));
+                .flatMap(u -> memberships.find(schoolClass.getId(), u.getId()))
+                .orElseThrow(() -> DomainException.notFound("'" + username + "' is not in class " + schoolClass.getCode() + "."));
     }
 
     private SchoolClass manageable(Actor actor, String code) {
         AccessPolicy.requireStaff(actor, "classes");
-        return groups.findByCode(normaliseCode(code))
+        return classes.findByCode(normaliseCode(code))
                 .map(g -> policy.requireManage(actor, g))
                 .orElseThrow(() -> DomainException.notFound("No class '" + code + "'."));
     }
 
-    private static void apply(SchoolClass group, ClassForm form) {
-        group.setCode(form.code());
-        group.setName(form.name());
-        group.setTerm(form.term());
-        group.setPeriod(form.period());
-        group.setDescription(form.description());
+    private static void apply(SchoolClass schoolClass, ClassForm form) {
+        schoolClass.setCode(form.code());
+        schoolClass.setName(form.name());
+        schoolClass.setTerm(form.term());
+        schoolClass.setPeriod(form.period());
+        schoolClass.setDescription(form.description());
     }
 
     public static String normaliseCode(String code) {

@@ -28,8 +28,8 @@ public class MembershipRepository implements PanacheRepository<Membership> {
         this.batches = batches;
     }
 
-    public Optional<Membership> find(long groupId, long userId) {
-        return find("schoolClass.id = ?1 and user.id = ?2", groupId, userId).firstResultOptional();
+    public Optional<Membership> find(long classId, long userId) {
+        return find("schoolClass.id = ?1 and user.id = ?2", classId, userId).firstResultOptional();
     }
 
     public List<UserDetail.ClassMembership> classesOf(long userId) {
@@ -39,20 +39,20 @@ public class MembershipRepository implements PanacheRepository<Membership> {
                 .setParameter("userId", userId).getResultList();
     }
 
-    public List<MemberView> membersOf(long groupId) {
+    public List<MemberView> membersOf(long classId) {
         return getEntityManager().createQuery("select new org.rollcall.schoolclass.MemberView(u.username, u.displayName,"
                 + " u.roleName, m.role, u.enabled, m.createdAt) from Membership m join m.user u where m.schoolClass.id = :groupId"
                 + " order by m.role desc, u.displayName, u.username", MemberView.class)
-                .setParameter("groupId", groupId).getResultList();
+                .setParameter("groupId", classId).getResultList();
     }
 
     /** A stored membership as an import compares it: keys, role and creation time, without loading the entities. */
-    public record Stored(long id, long classId, long userId, ClassRole role, Instant createdAt) {
+    public record Stored(long id, long classId, long userId, String role, Instant createdAt) {
     }
 
     public List<Stored> ofUsers(Collection<Long> userIds) {
         return batches.select(getEntityManager(), "select id, group_id, user_id, role, created_at from membership where user_id in",
-                userIds, rs -> new Stored(rs.getLong(1), rs.getLong(2), rs.getLong(3), ClassRole.parse(rs.getString(4)),
+                userIds, rs -> new Stored(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                         Instants.stored(rs, "created_at")));
     }
 
@@ -63,14 +63,14 @@ public class MembershipRepository implements PanacheRepository<Membership> {
     }
 
     /** A membership to insert with {@link #insertAll}. */
-    public record NewMembership(long groupId, long userId, ClassRole role, Instant createdAt) {
+    public record NewMembership(long classId, long userId, ClassRole role, Instant createdAt) {
     }
 
     /** Inserts new memberships with one multi-row statement (see {@link MultiRowInsert}). */
     public void insertAll(List<NewMembership> rows) {
         Instant now = Instant.now();   // written to the micro-second (MultiRowInsert)
         MultiRowInsert.execute(getEntityManager(), "membership", List.of("group_id", "user_id", "role", "created_at"), rows,
-                row -> Arrays.asList(row.groupId(), row.userId(), row.role().id(), row.createdAt() == null ? now : row.createdAt()));
+                row -> Arrays.asList(row.classId(), row.userId(), row.role().id(), row.createdAt() == null ? now : row.createdAt()));
     }
 
     /** Up to {@code size} memberships with an id above {@code afterId}, in id order, as exported. */
@@ -88,8 +88,8 @@ public class MembershipRepository implements PanacheRepository<Membership> {
         return delete("user.id", userId);
     }
 
-    public long deleteByGroup(long groupId) {
-        return delete("schoolClass.id", groupId);
+    public long deleteByClass(long classId) {
+        return delete("schoolClass.id", classId);
     }
 
     /** Memberships in the classes the actor may see: every class for admins, the ones they teach for teachers. */

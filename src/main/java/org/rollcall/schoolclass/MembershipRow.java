@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Size;
 
 import org.rollcall.common.Text;
 
-/** A membership as exported and migrated: who is in which class (by code), as what, since when. */
+/**
+ * A membership as exported and migrated: who is in which class, as what, since when. {@code group}
+ * is the class's code, named as in the export format and in reports ("group: no class 'X'").
+ */
 public record MembershipRow(
         @NotBlank @Size(max = 16) String group,
         @NotBlank @Size(max = 64) String username,

@@ -22,11 +22,11 @@ import org.rollcall.schoolclass.SchoolClass;
 @ApplicationScoped
 public class ClassTransfer extends RowTransfer<ClassRow> {
 
-    private final ClassRepository groups;
+    private final ClassRepository classes;
 
-    public ClassTransfer(ClassRepository groups, Validation validation, AuditLog audit) {
+    public ClassTransfer(ClassRepository classes, Validation validation, AuditLog audit) {
         super(validation, audit, AuditAction.CLASS_IMPORT, "classes");
-        this.groups = groups;
+        this.classes = classes;
     }
 
     @Override
@@ -40,65 +40,65 @@ public class ClassTransfer extends RowTransfer<ClassRow> {
     }
 
     /**
-     * Creates or updates classes brought in by migrate, matched by code, with the rules of
+     * Creates or updates classes brought in in bulk (migrate, a roster, any source), matched by code, with the rules of
      * create and update (admins only). Rows are decided in order; a dry run writes nothing.
      */
     @Override
     void decide(List<ClassRow> valid, List<ImportOutcome> outcomes, ImportRun run) {
-        Map<String, SchoolClass> existing = groups.findByCodes(valid.stream().filter(Objects::nonNull).map(ClassRow::code).toList());
+        Map<String, SchoolClass> existing = classes.findByCodes(valid.stream().filter(Objects::nonNull).map(ClassRow::code).toList());
         List<ClassRow> created = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             ClassRow row = valid.get(i);
             if (row == null) {
                 continue;
             }
-            if (run.hasGroup(row.code())) {
+            if (run.hasClass(row.code())) {
                 outcomes.set(i, ImportOutcome.rejected(row.code(), "code: appears more than once in the source"));
                 continue;
             }
-            SchoolClass group = existing.get(row.code());
-            if (group == null) {
+            SchoolClass schoolClass = existing.get(row.code());
+            if (schoolClass == null) {
                 created.add(row);
                 outcomes.set(i, ImportOutcome.created(row.code()));
-            } else if (matches(group, row)) {
+            } else if (matches(schoolClass, row)) {
                 outcomes.set(i, ImportOutcome.unchanged(row.code()));
             } else {
                 if (!run.dryRun()) {
-                    apply(group, row);
+                    apply(schoolClass, row);
                 }
                 outcomes.set(i, ImportOutcome.updated(row.code()));
             }
-            run.acceptGroup(row.code());
+            run.acceptClass(row.code());
         }
         if (!run.dryRun()) {
-            groups.insertAll(created);
+            classes.insertAll(created);
         }
     }
 
-    private static boolean matches(SchoolClass group, ClassRow row) {
-        return group.getName().equals(row.name()) && group.getTerm().equals(row.term())
-                && Objects.equals(group.getPeriod(), row.period()) && Objects.equals(group.getDescription(), row.description())
-                && (row.createdAt() == null || Instants.sameAsStored(row.createdAt(), group.getCreatedAt()));
+    private static boolean matches(SchoolClass schoolClass, ClassRow row) {
+        return schoolClass.getName().equals(row.name()) && schoolClass.getTerm().equals(row.term())
+                && Objects.equals(schoolClass.getPeriod(), row.period()) && Objects.equals(schoolClass.getDescription(), row.description())
+                && (row.createdAt() == null || Instants.sameAsStored(row.createdAt(), schoolClass.getCreatedAt()));
     }
 
-    private static void apply(SchoolClass group, ClassRow row) {
-        group.setCode(row.code());
-        group.setName(row.name());
-        group.setTerm(row.term());
-        group.setPeriod(row.period());
-        group.setDescription(row.description());
+    private static void apply(SchoolClass schoolClass, ClassRow row) {
+        schoolClass.setCode(row.code());
+        schoolClass.setName(row.name());
+        schoolClass.setTerm(row.term());
+        schoolClass.setPeriod(row.period());
+        schoolClass.setDescription(row.description());
         if (row.createdAt() != null) {
-            group.setCreatedAt(row.createdAt());
+            schoolClass.setCreatedAt(row.createdAt());
         }
     }
 
     @Override
     List<KeyedRow<ClassRow>> exportPage(long afterId, int size) {
-        return groups.exportPage(afterId, size);
+        return classes.exportPage(afterId, size);
     }
 
     /** Which of these class codes are stored (to verify a run). */
     Set<String> stored(Collection<String> codes) {
-        return groups.findByCodes(codes).keySet();
+        return classes.findByCodes(codes).keySet();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * What the chunks of one import (a migrate run) share. Each chunk is its own transaction, so the
- * services cannot see earlier chunks of a dry run in the database; this remembers the keys they
+ * transfers cannot see earlier chunks of a dry run in the database; this remembers the keys they
  * accepted. That makes a dry run report what the real run would do, and a key that appears twice
  * in a source is rejected instead of silently overwriting the first record.
  *
@@ -27,14 +27,14 @@ public final class ImportRun {
         final Map<String, String> userRoles = new HashMap<>();
         final Map<String, String> emailOwners = new HashMap<>();
         final Set<String> createdUsers = new HashSet<>();
-        final Set<String> groupCodes = new HashSet<>();
+        final Set<String> classCodes = new HashSet<>();
         final Set<String> memberships = new HashSet<>();
 
         void addAll(Keys other) {
             userRoles.putAll(other.userRoles);
             emailOwners.putAll(other.emailOwners);
             createdUsers.addAll(other.createdUsers);
-            groupCodes.addAll(other.groupCodes);
+            classCodes.addAll(other.classCodes);
             memberships.addAll(other.memberships);
         }
     }
@@ -43,7 +43,7 @@ public final class ImportRun {
         this.dryRun = dryRun;
     }
 
-    /** True when nothing may be written: the services only decide what they would do. */
+    /** True when nothing may be written: the transfers only decide what they would do. */
     public boolean dryRun() {
         return dryRun;
     }
@@ -87,12 +87,12 @@ public final class ImportRun {
         return owner != null ? owner : committed.emailOwners.get(email);
     }
 
-    public boolean hasGroup(String code) {
-        return pending.groupCodes.contains(code) || committed.groupCodes.contains(code);
+    public boolean hasClass(String code) {
+        return pending.classCodes.contains(code) || committed.classCodes.contains(code);
     }
 
-    public void acceptGroup(String code) {
-        pending.groupCodes.add(code);
+    public void acceptClass(String code) {
+        pending.classCodes.add(code);
     }
 
     public boolean hasMembership(String code, String username) {
@@ -138,8 +138,8 @@ public final class ImportRun {
     }
 
     /** Class codes accepted by committed chunks. */
-    public Set<String> groupCodes() {
-        return committed.groupCodes;
+    public Set<String> classCodes() {
+        return committed.classCodes;
     }
 
     /** How many memberships committed chunks accepted. */

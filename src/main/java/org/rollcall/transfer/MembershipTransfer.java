@@ -29,14 +29,14 @@ import org.rollcall.user.UserRepository;
 @ApplicationScoped
 public class MembershipTransfer extends RowTransfer<MembershipRow> {
 
-    private final ClassRepository groups;
+    private final ClassRepository classes;
     private final MembershipRepository memberships;
     private final UserRepository users;
 
-    public MembershipTransfer(ClassRepository groups, MembershipRepository memberships, UserRepository users, Validation validation,
+    public MembershipTransfer(ClassRepository classes, MembershipRepository memberships, UserRepository users, Validation validation,
             AuditLog audit) {
         super(validation, audit, AuditAction.MEMBER_IMPORT, "memberships");
-        this.groups = groups;
+        this.classes = classes;
         this.memberships = memberships;
         this.users = users;
     }
@@ -58,7 +58,7 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
     }
 
     /**
-     * Creates or updates memberships brought in by migrate, matched by (class code, username),
+     * Creates or updates memberships brought in in bulk (migrate, a roster, any source), matched by (class code, username),
      * with the membership rules (the class and the user must exist, a student cannot teach).
      * In a dry run, classes and users accepted earlier in the run count as existing.
      */
@@ -70,7 +70,7 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
             codes.add(r.group());
             names.add(r.username());
         });
-        Map<String, Long> groupIds = groups.idsByCodes(codes);
+        Map<String, Long> classIds = classes.idsByCodes(codes);
         Map<String, UserRepository.Ref> userRefs = users.refsByUsernames(names);
         List<Long> mayHaveMemberships = userRefs.entrySet().stream().filter(e -> !run.createdUser(e.getKey()))
                 .map(e -> e.getValue().id()).toList();
@@ -85,7 +85,7 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
                 continue;
             }
             String key = row.key();
-            Long groupId = groupIds.get(row.group());
+            Long classId = classIds.get(row.group());
             UserRepository.Ref user = userRefs.get(row.username());
             ClassRole role = ClassRole.parseField("role", row.role());
             String userRole = run.userRole(row.username()) != null ? run.userRole(row.username()) : user == null ? null : user.role();
@@ -93,7 +93,7 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
                 outcomes.set(i, ImportOutcome.rejected(key, "appears more than once in the source"));
                 continue;
             }
-            if (groupId == null && !(run.dryRun() && run.hasGroup(row.group()))) {
+            if (classId == null && !(run.dryRun() && run.hasClass(row.group()))) {
                 outcomes.set(i, ImportOutcome.rejected(key, "group: no class '" + row.group() + "'"));
                 continue;
             }
@@ -107,13 +107,13 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
                 outcomes.set(i, ImportOutcome.rejected(key, e));
                 continue;
             }
-            MembershipRepository.Stored stored = groupId == null || user == null ? null : existing.get(groupId + ":" + user.id());
+            MembershipRepository.Stored stored = classId == null || user == null ? null : existing.get(classId + ":" + user.id());
             if (stored == null) {
                 if (!run.dryRun()) {
-                    created.add(new MembershipRepository.NewMembership(groupId, user.id(), role, row.createdAt()));
+                    created.add(new MembershipRepository.NewMembership(classId, user.id(), role, row.createdAt()));
                 }
                 outcomes.set(i, ImportOutcome.created(key));
-            } else if (role == stored.role() && (row.createdAt() == null || Instants.sameAsStored(row.createdAt(), stored.createdAt()))) {
+            } else if (role.id().equals(stored.role()) && (row.createdAt() == null || Instants.sameAsStored(row.createdAt(), stored.createdAt()))) {
                 outcomes.set(i, ImportOutcome.unchanged(key));
             } else {
                 if (!run.dryRun()) {

@@ -27,7 +27,8 @@ import org.rollcall.user.UserRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Copies a source into this database through the services, chunk by chunk: classes, then users,
+ * Copies a source into this database through the bulk engine (the transfers, with the web app's
+ * rules), chunk by chunk: classes, then users,
  * then memberships. Each chunk is one transaction, so a run killed at any point leaves whole
  * chunks behind, and running again (upsert by username / class code) completes it.
  */
@@ -62,8 +63,8 @@ public class Migration {
         for (Entity entity : Entity.values()) {
             counts.put(entity, source.count(entity));
         }
-        new Phase<ClassRow>(Entity.GROUPS, chunkSize, run, report, progress)
-                .copy(counts.get(Entity.GROUPS), source::groups, rows -> classes.importChunk(Actor.SYSTEM, rows, run));
+        new Phase<ClassRow>(Entity.CLASSES, chunkSize, run, report, progress)
+                .copy(counts.get(Entity.CLASSES), source::classes, rows -> classes.importChunk(Actor.SYSTEM, rows, run));
         new Phase<UserRow>(Entity.USERS, chunkSize, run, report, progress)
                 .copy(counts.get(Entity.USERS), source::users, rows -> users.importChunk(Actor.SYSTEM, rows, run));
         new Phase<MembershipRow>(Entity.MEMBERSHIPS, chunkSize, run, report, progress)
@@ -96,9 +97,9 @@ public class Migration {
 
     /** Checks that every record accepted is now in this database. */
     private void verify(ImportRun run, MigrationReport report) {
-        long groupsFound = 0;
-        for (List<String> chunk : chunks(run.groupCodes())) {
-            groupsFound += classes.stored(chunk).size();
+        long classesFound = 0;
+        for (List<String> chunk : chunks(run.classCodes())) {
+            classesFound += classes.stored(chunk).size();
         }
         long usersFound = 0;
         long membershipsFound = 0;
@@ -110,7 +111,7 @@ public class Migration {
                         return run.hasMembership(key.substring(0, slash), key.substring(slash + 1));
                     }).count();
         }
-        check(report, Entity.GROUPS, groupsFound);
+        check(report, Entity.CLASSES, classesFound);
         check(report, Entity.USERS, usersFound);
         check(report, Entity.MEMBERSHIPS, membershipsFound);
     }

@@ -168,7 +168,7 @@ public final class MigrationReport {
 
     private static String singular(Entity e) {
         return switch (e) {
-            case GROUPS -> "class";
+            case CLASSES -> "class";
             case USERS -> "user";
             case MEMBERSHIPS -> "membership";
         };

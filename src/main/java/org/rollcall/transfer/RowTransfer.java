@@ -20,7 +20,7 @@ import org.rollcall.common.db.KeyedRow;
  * What moving users, classes and memberships in and out in bulk has in common: every row is first
  * normalised and checked on its own, each chunk leaves one audit event, and exports go page by page.
  */
-public abstract class RowTransfer<T> implements Importer<T> {
+public abstract class RowTransfer<T> {
 
     private final Validation validation;
     private final AuditLog audit;
@@ -44,11 +44,11 @@ public abstract class RowTransfer<T> implements Importer<T> {
     }
 
     /**
-     * Imports one chunk in one transaction (admins only): each row is normalised and checked on its
+     * Imports one chunk in a transaction of its own, whatever the caller holds, so a chunk the
+     * database refuses rolls back alone (admins only): each row is normalised and checked on its
      * own, then the valid ones are decided against the database and the run; a dry run writes nothing.
      */
-    @Transactional
-    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<ImportOutcome> apply(Actor actor, List<T> rows, ImportRun run) {
         AccessPolicy.requireAdmin(actor, "import " + what);
         Checked<T> checked = check(rows);
@@ -56,6 +56,9 @@ public abstract class RowTransfer<T> implements Importer<T> {
         recordChunk(actor, run, checked.outcomes());
         return checked.outcomes();
     }
+
+    /** How a row is named in reports: a username, a class code, "CODE/username". */
+    public abstract String keyOf(T row);
 
     /** The row as the web app's forms would store it (case, spaces, time precision). */
     abstract T normalised(T row);

@@ -49,8 +49,9 @@ public class UserTransfer extends RowTransfer<UserRow> {
     }
 
     /**
-     * Creates or updates users brought in by migrate, matched by username. The rules of create
-     * and update hold (validation, normalisation, unique username and email, admins only).
+     * Creates or updates users brought in in bulk (migrate, a roster, any source), matched by
+     * username. The rules of create and update hold (validation, normalisation, unique username
+     * and email, admins only).
      * Password hashes are taken as given when Rollcall can check them at login; none is computed
      * here. Rows are decided in order and each gets an outcome; a dry run writes nothing.
      */

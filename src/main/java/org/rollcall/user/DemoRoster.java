@@ -32,13 +32,13 @@ public class DemoRoster {
 
     private final UserRepository users;
     private final UserService userService;
-    private final ClassService groups;
+    private final ClassService classes;
     private final RollcallConfig config;
 
-    public DemoRoster(UserRepository users, UserService userService, ClassService groups, RollcallConfig config) {
+    public DemoRoster(UserRepository users, UserService userService, ClassService classes, RollcallConfig config) {
         this.users = users;
         this.userService = userService;
-        this.groups = groups;
+        this.classes = classes;
         this.config = config;
     }
 
@@ -56,13 +56,13 @@ public class DemoRoster {
         userService.create(Actor.SYSTEM, new UserForm("teacher", "Terry Teacher", "teacher@example.org", Role.TEACHER,
                 TEACHER_PASSWORD, false));
         var teacher = new Actor(users.findByUsername("teacher").orElseThrow().getId(), "teacher", Role.TEACHER);
-        groups.create(teacher, new ClassForm("CSA", "AP Computer Science A", "2025-26", "1", "Java, objects and algorithms", null));
-        groups.create(teacher, new ClassForm("CSP", "AP Computer Science Principles", "2025-26", "3", null, null));
+        classes.create(teacher, new ClassForm("CSA", "AP Computer Science A", "2025-26", "1", "Java, objects and algorithms", null));
+        classes.create(teacher, new ClassForm("CSP", "AP Computer Science Principles", "2025-26", "3", null, null));
         for (int i = 0; i < NAMES.length; i++) {
             String username = "student" + (i + 1);
             userService.create(teacher, new UserForm(username, NAMES[i], username + "@example.org", Role.STUDENT,
                     i == 0 ? STUDENT_PASSWORD : null, false));
-            groups.addMember(teacher, i % 2 == 0 ? "CSA" : "CSP", new MemberForm(username, ClassRole.STUDENT));
+            classes.addMember(teacher, i % 2 == 0 ? "CSA" : "CSP", new MemberForm(username, ClassRole.STUDENT));
         }
         LOG.infof("Loaded the demo roster: log in as 'teacher' / '%s' or 'student1' / '%s'", TEACHER_PASSWORD, STUDENT_PASSWORD);
     }

@@ -70,12 +70,12 @@ public class UserPages {
     }
 
     private final UserService users;
-    private final ClassService groups;
+    private final ClassService classes;
     private final CurrentActor actor;
 
-    public UserPages(UserService users, ClassService groups, CurrentActor actor) {
+    public UserPages(UserService users, ClassService classes, CurrentActor actor) {
         this.users = users;
-        this.groups = groups;
+        this.classes = classes;
         this.actor = actor;
     }
 
@@ -92,10 +92,10 @@ public class UserPages {
         var found = users.search(me, query, PageRequest.of(number == null || number < 1 ? 0 : number - 1, pageSize));
         boolean fragment = htmx != null && historyRestore == null;
         // The class filter's options are needed only when the whole page is drawn, not for each keystroke.
-        List<ClassSummary> classes = fragment ? List.of()
-                : groups.search(me, null, null, PageRequest.of(0, PageRequest.MAX_SIZE)).items();
+        List<ClassSummary> classOptions = fragment ? List.of()
+                : classes.search(me, null, null, PageRequest.of(0, PageRequest.MAX_SIZE)).items();
         UserList list = new UserList(query.q(), query.role() == null ? null : query.role().id(), query.group(),
-                Text.emptyToNull(enabled), Text.emptyToNull(sort), pageSize, found, classes);
+                Text.emptyToNull(enabled), Text.emptyToNull(sort), pageSize, found, classOptions);
         return fragment ? Templates.list$results(list) : Templates.list(list);
     }
 

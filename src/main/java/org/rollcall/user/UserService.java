@@ -20,7 +20,8 @@ import org.rollcall.common.Validation;
 import org.rollcall.schoolclass.MembershipRepository;
 
 /**
- * Users and the rules around them. Every caller (API, pages, commands) comes through here, so
+ * Users and the rules around them, one user at a time. The API, the pages and the commands come
+ * through here (bulk paths through transfer/, which calls the same rules), so
  * validation, normalisation and the permissions matrix hold the same everywhere.
  */
 @ApplicationScoped
@@ -60,7 +61,7 @@ public class UserService {
         AccessPolicy.requireStaff(actor, "users");
         Optional<User> user = users.findByUsername(Text.lower(username));
         if (user.isEmpty() && !actor.isAdmin()) {
-            throw AccessPolicy.noSuchUser(actor, username);
+            throw AccessPolicy.noSuchUser(actor, username);   // a teacher cannot tell it from a user they may not see
         }
         return user.map(u -> policy.requireView(actor, u))
                 .map(u -> new UserDetail(UserView.of(u), memberships.classesOf(u.getId())));

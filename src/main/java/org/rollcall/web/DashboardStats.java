@@ -34,17 +34,17 @@ public class DashboardStats {
     static final int CHART_CLASSES = 12;
 
     private final UserRepository users;
-    private final ClassRepository groups;
+    private final ClassRepository classes;
     private final MembershipRepository memberships;
-    private final ClassService groupService;
+    private final ClassService classService;
     private final UserService userService;
 
-    public DashboardStats(UserRepository users, ClassRepository groups, MembershipRepository memberships,
-            ClassService groupService, UserService userService) {
+    public DashboardStats(UserRepository users, ClassRepository classes, MembershipRepository memberships,
+            ClassService classService, UserService userService) {
         this.users = users;
-        this.groups = groups;
+        this.classes = classes;
         this.memberships = memberships;
-        this.groupService = groupService;
+        this.classService = classService;
         this.userService = userService;
     }
 
@@ -62,10 +62,10 @@ public class DashboardStats {
             stats.add(new Stat("Admins", byRole.get(Role.ADMIN), "/users?role=admin"));
             stats.add(new Stat("Disabled accounts", users.countDisabled(), "/users?enabled=false"));
         }
-        long classes = groupService.search(actor, null, null, PageRequest.of(0, 1)).total();
-        stats.add(new Stat(actor.isAdmin() ? "Classes" : "Your classes", classes, "/classes"));
+        long classCount = classService.search(actor, null, null, PageRequest.of(0, 1)).total();
+        stats.add(new Stat(actor.isAdmin() ? "Classes" : "Your classes", classCount, "/classes"));
         stats.add(new Stat(actor.isAdmin() ? "Class memberships" : "Memberships in your classes", memberships.countVisible(actor), null));
-        List<BarChart.Entry> bars = groups.largest(actor, CHART_CLASSES).stream()
+        List<BarChart.Entry> bars = classes.largest(actor, CHART_CLASSES).stream()
                 .map(g -> new BarChart.Entry(g.code() + " · " + g.name(), "/classes/" + g.code(), g.students()))
                 .toList();
         return new View(stats, BarChart.of(actor.isAdmin() ? "Students per class (largest classes)" : "Students in your classes", bars), mine);

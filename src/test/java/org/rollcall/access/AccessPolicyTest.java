@@ -47,12 +47,12 @@ class AccessPolicyTest {
     }
 
     @Test
-    void onlyAdminsDeleteAndNeverThemselves() {
-        assertTrue(AccessPolicy.canDelete(ADMIN, 7));
-        assertFalse(AccessPolicy.canDelete(ADMIN, ADMIN.id()));
-        assertFalse(AccessPolicy.canDelete(TEACHER, 7));
+    void studentsAssignNothingAndOnlyAdminsDoAdminWork() {
+        assertEquals(List.of(), AccessPolicy.assignableRoles(STUDENT));
+        assertFalse(AccessPolicy.canAssign(STUDENT, Role.STUDENT));
         assertEquals("Only an admin can delete users.",
                 assertThrows(DomainException.class, () -> AccessPolicy.requireAdmin(TEACHER, "delete users")).getMessage());
+        assertThrows(DomainException.class, () -> AccessPolicy.requireAdmin(STUDENT, "anything"));
         assertThrows(DomainException.class, () -> AccessPolicy.requireAdmin(null, "anything"));
     }
 }

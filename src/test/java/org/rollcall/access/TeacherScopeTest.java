@@ -50,8 +50,7 @@ class TeacherScopeTest {
         String otherClass = Api.createGroup(stranger);
         long teacherId = id(teacher);
 
-        Set<Long> byJpql = new TreeSet<>(em.createQuery("select u.id from User u where u.roleName = 'student' or "
-                + TeacherScope.memberOfTaughtClass("u"), Long.class).setParameter("actorId", teacherId).getResultList());
+        Set<Long> byJpql = new TreeSet<>(em.createQuery("select u.id from User u where " + TeacherScope.visibleUser("u"), Long.class).setParameter("actorId", teacherId).getResultList());
         @SuppressWarnings("unchecked")
         List<Number> sqlIds = em.createNativeQuery("select u.id from app_user u where " + TeacherScope.visibleUserSql("u"))
                 .setParameter(1, teacherId).getResultList();
@@ -67,6 +66,12 @@ class TeacherScopeTest {
         }
         assertTrue(policy.canManage(actor, classes.findByCode(code).orElseThrow()));
         assertFalse(policy.canManage(actor, classes.findByCode(otherClass).orElseThrow()));
+
+        String student = Api.createUser("scope-p", "student");
+        String classmate = Api.createUser("scope-p", "student");
+        Actor pupil = new Actor(id(student), student, Role.STUDENT);
+        assertTrue(policy.canView(pupil, users.findByUsername(student).orElseThrow()), "a student sees themselves");
+        assertFalse(policy.canView(pupil, users.findByUsername(classmate).orElseThrow()), "and no other student");
     }
 
     private long id(String username) {

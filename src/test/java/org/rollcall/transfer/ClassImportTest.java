@@ -143,4 +143,22 @@ class ClassImportTest {
         assertEquals(List.of(Action.UNCHANGED), actions(membershipImport.apply(Actor.SYSTEM, rows, run)));
         Api.asAdmin().get("/api/groups/" + code + "/members").then().body("username", containsInAnyOrder(username));
     }
+
+    /** The bulk entry point's retry: a chunk the database refuses is imported again row by row, so the good rows still go in. */
+    @Test
+    void aRefusedChunkIsRetriedRowByRowAndItsOtherRowsAreImported() {
+        String code = code();
+        String username = Api.unique("retry");
+        String other = Api.unique("retry");
+        ImportRun run = runWithClassAndStudent(false, code, username);
+        userImport.apply(Actor.SYSTEM, List.of(new UserRow(other, "Other", null, "student", null, true, false, null, null, null)), run);
+        run.commitChunk();
+        Api.asAdmin().contentType("application/json").body(java.util.Map.of("username", username, "role", "student"))
+                .post("/api/groups/" + code + "/members").then().statusCode(201);
+
+        List<ImportOutcome> outcomes = membershipImport.importChunk(Actor.SYSTEM,
+                List.of(new MembershipRow(code, username, "student", null), new MembershipRow(code, other, "student", null)), run);
+        assertEquals(List.of(Action.UNCHANGED, Action.CREATED), actions(outcomes));
+        Api.asAdmin().get("/api/groups/" + code + "/members").then().body("username", containsInAnyOrder(username, other));
+    }
 }

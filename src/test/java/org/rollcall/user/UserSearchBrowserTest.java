@@ -34,7 +34,7 @@ class UserSearchBrowserTest {
     UserService users;
 
     @Inject
-    ClassService groups;
+    ClassService classes;
 
     String prefix;
     String code;
@@ -50,7 +50,7 @@ class UserSearchBrowserTest {
                 users.create(Actor.SYSTEM, new UserForm(prefix + n, "Pupil " + n + " " + prefix, null, Role.STUDENT, null, false));
             }
             for (int i : new int[] { 7, 70, 700 }) {
-                groups.addMember(Actor.SYSTEM, code, new MemberForm(prefix + String.format("%04d", i), ClassRole.STUDENT));
+                classes.addMember(Actor.SYSTEM, code, new MemberForm(prefix + String.format("%04d", i), ClassRole.STUDENT));
             }
         });
     }

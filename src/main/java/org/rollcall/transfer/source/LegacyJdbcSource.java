@@ -47,14 +47,14 @@ public final class LegacyJdbcSource extends JdbcSource {
     @Override
     public long count(Entity entity) throws Exception {
         return switch (entity) {
-            case GROUPS -> classes.size() + count("select count(*) from sections where _abbreviation is null");
+            case CLASSES -> classes.size() + count("select count(*) from sections where _abbreviation is null");
             case USERS -> count("select count(*) from users");
             case MEMBERSHIPS -> count("select count(*) from user_sections");
         };
     }
 
     @Override
-    public void groups(Sink<ClassRow> sink) throws Exception {
+    public void classes(Sink<ClassRow> sink) throws Exception {
         for (ClassRow row : classes) {
             sink.accept(Read.of("sections " + row.code() + " (" + row.term() + ")", row));
         }

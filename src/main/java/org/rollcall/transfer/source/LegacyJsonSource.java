@@ -66,14 +66,14 @@ public final class LegacyJsonSource implements Source {
     @Override
     public long count(Entity entity) {
         return switch (entity) {
-            case GROUPS -> classes.size();
+            case CLASSES -> classes.size();
             case USERS -> users;
             case MEMBERSHIPS -> memberships;
         };
     }
 
     @Override
-    public void groups(Sink<ClassRow> sink) throws Exception {
+    public void classes(Sink<ClassRow> sink) throws Exception {
         for (ClassRow row : classes) {
             sink.accept(Read.of("sections " + row.code() + " (" + row.term() + ")", row));
         }

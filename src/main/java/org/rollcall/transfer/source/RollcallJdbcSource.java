@@ -18,14 +18,14 @@ public final class RollcallJdbcSource extends JdbcSource {
     @Override
     public long count(Entity entity) throws Exception {
         return count("select count(*) from " + switch (entity) {
-            case GROUPS -> "app_group";
+            case CLASSES -> "app_group";
             case USERS -> "app_user";
             case MEMBERSHIPS -> "membership";
         });
     }
 
     @Override
-    public void groups(Sink<ClassRow> sink) throws Exception {
+    public void classes(Sink<ClassRow> sink) throws Exception {
         query("select id, code, name, term, class_period, description, created_at, updated_at from app_group order by id",
                 rs -> sink.accept(Read.of("app_group id " + rs.getLong("id"), new ClassRow(rs.getString("code"), rs.getString("name"),
                         rs.getString("term"), rs.getString("class_period"), rs.getString("description"), instant(rs, "created_at"),

@@ -24,7 +24,8 @@ public final class RollcallJson {
     static final int VERSION = 1;
     static final String WARNING = "This file contains password hashes (users[].passwordHash). Keep it as safe as the"
             + " database itself and delete it when it is no longer needed.";
-    public static final String GROUPS = "groups";
+    /** The export format names its arrays and a membership's class as the API does: "groups", "group". */
+    public static final String CLASSES = "groups";
     public static final String USERS = "users";
     public static final String MEMBERSHIPS = "memberships";
 
@@ -91,7 +92,7 @@ public final class RollcallJson {
         json.writeStringField(field, value == null ? null : value.toString());
     }
 
-    static ClassRow group(JsonNode n) throws BadRecord {
+    static ClassRow schoolClass(JsonNode n) throws BadRecord {
         check(n, GROUP_FIELDS);
         return new ClassRow(text(n, "code"), text(n, "name"), text(n, "term"), text(n, "period"), text(n, "description"),
                 instant(n, "createdAt"), instant(n, "updatedAt"));

@@ -25,7 +25,7 @@ public final class RollcallJsonSource implements Source {
             throw new IOException(file.path() + " is a Rollcall export of format version " + version + "; this Rollcall reads"
                     + " version " + RollcallJson.VERSION + ". Use a Rollcall at least as new as the one that exported it.");
         }
-        counts.put(Entity.GROUPS, (long) file.count(RollcallJson.GROUPS));
+        counts.put(Entity.CLASSES, (long) file.count(RollcallJson.CLASSES));
         counts.put(Entity.USERS, (long) file.count(RollcallJson.USERS));
         counts.put(Entity.MEMBERSHIPS, (long) file.count(RollcallJson.MEMBERSHIPS));
     }
@@ -41,8 +41,8 @@ public final class RollcallJsonSource implements Source {
     }
 
     @Override
-    public void groups(Sink<ClassRow> sink) throws Exception {
-        read(RollcallJson.GROUPS, RollcallJson::group, n -> RollcallJson.key(n, "code"), sink);
+    public void classes(Sink<ClassRow> sink) throws Exception {
+        read(RollcallJson.CLASSES, RollcallJson::schoolClass, n -> RollcallJson.key(n, "code"), sink);
     }
 
     @Override

@@ -15,7 +15,7 @@ public interface Source extends AutoCloseable {
 
     /** The kinds of record, in the order they are migrated. */
     enum Entity {
-        GROUPS("classes"), USERS("users"), MEMBERSHIPS("memberships");
+        CLASSES("classes"), USERS("users"), MEMBERSHIPS("memberships");
 
         public final String label;
 
@@ -50,7 +50,7 @@ public interface Source extends AutoCloseable {
     /** How many records of this kind the source holds, counted independently of reading them. */
     long count(Entity entity) throws Exception;
 
-    void groups(Sink<ClassRow> sink) throws Exception;
+    void classes(Sink<ClassRow> sink) throws Exception;
 
     void users(Sink<UserRow> sink) throws Exception;
 

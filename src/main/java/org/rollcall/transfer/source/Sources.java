@@ -98,7 +98,9 @@ public final class Sources {
         } else if (url.startsWith("jdbc:mysql:")) {
             mysql = true;
             connection = new com.mysql.cj.jdbc.Driver().connect(url, credentials(options.user(), options.password()));
-            description = "MySQL database " + url.substring("jdbc:mysql://".length()).split("\\?", 2)[0];
+            String hostAndDb = url.substring("jdbc:mysql://".length()).split("\\?", 2)[0];
+            // never a password, even one written into the URL as user:password@host
+            description = "MySQL database " + hostAndDb.substring(hostAndDb.lastIndexOf('@') + 1);
         } else if (url.startsWith("jdbc:sqlite:")) {
             Path file = Path.of(url.substring("jdbc:sqlite:".length()).split("\\?", 2)[0]);
             if (!Files.isRegularFile(file)) {
