@@ -49,5 +49,9 @@ public interface RollcallConfig {
         /** Mark the cookie Secure; on by default outside dev and test. */
         @WithDefault("true")
         boolean secureCookie();
+
+        /** How often each instance reads the sessions ended through the others (ROLLCALL_SESSION_REVOCATION_POLL). */
+        @WithDefault("PT2S")
+        Duration revocationPoll();
     }
 }

@@ -1,0 +1,34 @@
+package org.rollcall.auth;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.rollcall.common.Text;
+import org.rollcall.user.Role;
+import org.rollcall.web.Flash;
+
+/** An admin ends every session of a user ("Sign out everywhere" on the user's page). */
+@Path("/admin/users/{username}/sessions")
+@RolesAllowed(Role.ADMIN_NAME)
+public class SessionAdminPage {
+
+    private final Revocations revocations;
+
+    public SessionAdminPage(Revocations revocations) {
+        this.revocations = revocations;
+    }
+
+    @POST
+    @Path("end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response endAll(@PathParam("username") String username) {
+        String name = Text.lower(username);
+        revocations.endAllSessions(name);
+        return Flash.redirect("/users/" + name, "Every session of " + name + " has ended.");
+    }
+}
