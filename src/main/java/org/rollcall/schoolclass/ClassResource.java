@@ -24,6 +24,7 @@ import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Params;
 import org.rollcall.user.Role;
+import org.rollcall.web.idempotency.Idempotent;
 
 @Path("/api/groups")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,6 +61,7 @@ public class ClassResource {
 
     @POST
     @Operation(summary = "Create a class", description = "A teacher who creates a class teaches it.")
+    @Idempotent
     public Response create(ClassForm form) {
         ClassView created = groups.create(actor.get(), Params.body(form));
         return Response.created(URI.create("/api/groups/" + created.code())).entity(created).build();
@@ -90,6 +92,7 @@ public class ClassResource {
     @POST
     @Path("/{code}/members")
     @Operation(summary = "Add a member", description = "Role in class: student (default) or teacher.")
+    @Idempotent
     public Response addMember(@PathParam("code") String code, MemberForm form) {
         MemberView added = groups.addMember(actor.get(), code, Params.body(form));
         return Response.created(URI.create("/api/groups/" + code + "/members/" + added.username())).entity(added).build();
