@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.rollcall.user.Role;
@@ -28,11 +29,10 @@ public class AccountLookup {
 
     @Transactional
     public Optional<Account> byUsername(String username) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, username, role, enabled, must_change_password, session_generation"
-                + " FROM app_user WHERE username = ?1").setParameter(1, username).getResultList();
-        return rows.stream().findFirst().map(r -> new Account(((Number) r[0]).longValue(), (String) r[1], Role.parse((String) r[2]),
-                truth(r[3]), truth(r[4]), ((Number) r[5]).intValue()));
+        List<Tuple> rows = em.createNativeQuery("SELECT id, username, role, enabled, must_change_password, session_generation"
+                + " FROM app_user WHERE username = ?1", Tuple.class).setParameter(1, username).getResultList();
+        return rows.stream().findFirst().map(r -> new Account(r.get(0, Number.class).longValue(), r.get(1, String.class),
+                Role.parse(r.get(2, String.class)), truth(r.get(3)), truth(r.get(4)), r.get(5, Number.class).intValue()));
     }
 
     @Transactional

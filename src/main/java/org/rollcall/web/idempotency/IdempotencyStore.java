@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /**
@@ -38,13 +39,12 @@ public class IdempotencyStore {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Optional<Answer> find(long caller, String key) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT request_hash, status, content_type, location, body FROM idempotent_request"
+        List<Tuple> rows = em.createNativeQuery("SELECT request_hash, status, content_type, location, body FROM idempotent_request"
                 + " WHERE caller_id = ?1 AND idem_key = ?2 AND status IS NOT NULL"
-                + " AND created_at > TIMESTAMPADD(HOUR, -" + KEEP_HOURS + ", LOCALTIMESTAMP(6))")
+                + " AND created_at > TIMESTAMPADD(HOUR, -" + KEEP_HOURS + ", LOCALTIMESTAMP(6))", Tuple.class)
                 .setParameter(1, caller).setParameter(2, key).getResultList();
-        return rows.stream().findFirst().map(r -> new Answer((String) r[0], ((Number) r[1]).intValue(), (String) r[2],
-                (String) r[3], r[4] == null ? null : r[4].toString()));
+        return rows.stream().findFirst().map(r -> new Answer(r.get(0, String.class), r.get(1, Number.class).intValue(),
+                r.get(2, String.class), r.get(3, String.class), r.get(4) == null ? null : r.get(4).toString()));
     }
 
     /** In the caller's transaction: waits for a concurrent claim of the same key, then fails if that one committed. */
