@@ -80,7 +80,8 @@ public class MeResource {
     @Operation(summary = "Sign out everywhere", description = "Ends every browser session of this account, on every instance."
             + " API tokens are not sessions: revoke them one by one.")
     public Response endSessions(HttpServerRequest request, HttpServerResponse response) {
-        revocations.endAllSessions(actor.get().username());
+        Actor me = actor.get();
+        revocations.endAllSessions(me, me.username());
         response.addCookie(sessions.clear(request.isSSL()));
         return Response.noContent().build();
     }

@@ -90,7 +90,8 @@ public class ProfilePages {
     @Path("sessions/end")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOutEverywhere(HttpServerRequest request, HttpServerResponse response) {
-        revocations.endAllSessions(actor.get().username());
+        Actor me = actor.get();
+        revocations.endAllSessions(me, me.username());
         response.addCookie(sessions.clear(request.isSSL()));
         return Response.seeOther(URI.create("/login?loggedOut=1")).build();
     }

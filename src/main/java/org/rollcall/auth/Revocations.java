@@ -20,6 +20,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.rollcall.audit.AuditAction;
+import org.rollcall.audit.AuditLog;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.RollcallConfig;
 import org.rollcall.user.UserService.AccountChanged;
@@ -54,6 +56,7 @@ public class Revocations {
     private final AccountCache accounts;
     private final Event<AccountChanged> accountChanged;
     private final RollcallConfig config;
+    private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
     /** Ended session ids, to when their cookie expires anyway (epoch seconds). */
     private final Map<String, Long> ended = new ConcurrentHashMap<>();
@@ -61,13 +64,14 @@ public class Revocations {
     private volatile long lastPurge;
 
     public Revocations(DataSource dataSource, EntityManager em, AccountLookup lookup, AccountCache accounts,
-            Event<AccountChanged> accountChanged, RollcallConfig config) {
+            Event<AccountChanged> accountChanged, RollcallConfig config, AuditLog audit) {
         this.dataSource = dataSource;
         this.em = em;
         this.lookup = lookup;
         this.accounts = accounts;
         this.accountChanged = accountChanged;
         this.config = config;
+        this.audit = audit;
     }
 
     boolean isEnded(String sessionId) {
@@ -84,12 +88,13 @@ public class Revocations {
 
     /** "Sign out everywhere": every session of the account ends, this one included. */
     @Transactional
-    public void endAllSessions(String username) {
+    public void endAllSessions(Actor actor, String username) {
         if (lookup.byUsername(username).isEmpty()) {
             throw DomainException.notFound("No user '" + username + "'.");
         }
         // the observer below moves the generation; AccountCache drops the entry after the commit
         accountChanged.fire(new AccountChanged(username));
+        audit.record(actor, AuditAction.SESSIONS_END, username, actor.username().equals(username) ? "by the user" : "by an admin");
     }
 
     /** Role, enabled, password or deletion changed: every session of the account ends with the change. */

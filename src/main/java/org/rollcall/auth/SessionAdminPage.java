@@ -18,9 +18,11 @@ import org.rollcall.web.Flash;
 public class SessionAdminPage {
 
     private final Revocations revocations;
+    private final CurrentActor actor;
 
-    public SessionAdminPage(Revocations revocations) {
+    public SessionAdminPage(Revocations revocations, CurrentActor actor) {
         this.revocations = revocations;
+        this.actor = actor;
     }
 
     @POST
@@ -28,7 +30,7 @@ public class SessionAdminPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response endAll(@PathParam("username") String username) {
         String name = Text.lower(username);
-        revocations.endAllSessions(name);
+        revocations.endAllSessions(actor.get(), name);
         return Flash.redirect("/users/" + name, "Every session of " + name + " has ended.");
     }
 }

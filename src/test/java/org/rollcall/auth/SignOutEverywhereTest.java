@@ -53,6 +53,8 @@ class SignOutEverywhereTest {
         assertThat(out.statusCode()).isEqualTo(303);
         assertThat(SessionEndTest.me(studentSession)).isEqualTo(401);
         assertThat(SessionEndTest.me(admin)).as("the admin's own session goes on").isEqualTo(200);
+        Api.asAdmin().queryParam("action", "user.sessions-end").queryParam("target", student).get("/api/audit").then().statusCode(200)
+                .body("items[0].actor", org.hamcrest.Matchers.equalTo(Api.ADMIN));
     }
 
     @Test
