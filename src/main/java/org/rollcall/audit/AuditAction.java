@@ -11,6 +11,8 @@ public enum AuditAction {
     USER_DELETE("user.delete", "user"),
     PASSWORD_RESET("user.password-reset", "user"),
     PASSWORD_CHANGE("user.password-change", "user"),
+    /** "Sign out everywhere": every browser session of the account ended, by the user or an admin. */
+    SESSIONS_END("user.sessions-end", "user"),
     // Stored identifiers: audit rows written before classes were called classes in code keep "group".
     CLASS_CREATE("group.create", "group"),
     CLASS_UPDATE("group.update", "group"),

@@ -22,7 +22,7 @@ public class AccountAugmentor implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || Identities.account(identity) != null) {
+        if (identity.isAnonymous() || Account.of(identity) != null) {
             return Uni.createFrom().item(identity);
         }
         return accounts.identity(identity.getPrincipal().getName(), context);

@@ -19,7 +19,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Accounts by username, kept for a few seconds (see quarkus.cache.caffeine."accounts"). A change
- * made through this instance is seen at once; one made through another instance within the expiry.
+ * made through this instance is seen at once; one made through another instance as soon as
+ * {@link Revocations} polls it, and at the latest within the expiry. Sessions are checked against
+ * the account's id and session generation held here, so a request costs no query.
  */
 @ApplicationScoped
 public class AccountCache {
@@ -42,15 +44,29 @@ public class AccountCache {
      * made at once, on the calling thread; only a miss goes to a worker thread to read the database.
      */
     public Uni<SecurityIdentity> identity(String username, AuthenticationRequestContext context) {
-        Optional<Account> cached = ifCached(username);
-        if (cached != null) {
-            return Uni.createFrom().item(() -> identityOf(cached, username));
-        }
-        return context.runBlocking(() -> identityOf(find(username), username));
+        return identity(username, null, context);
     }
 
-    private static SecurityIdentity identityOf(Optional<Account> account, String username) {
-        return Identities.of(account.orElseThrow(AuthenticationFailedException::new));
+    /**
+     * The identity of a browser session: as {@link #identity(String, AuthenticationRequestContext)},
+     * and failing too when the account is not the one the session was issued for (deleted, even if
+     * the username was taken again) or its sessions were ended since.
+     */
+    Uni<SecurityIdentity> identity(Session session, AuthenticationRequestContext context) {
+        return identity(session.username(), session, context);
+    }
+
+    private Uni<SecurityIdentity> identity(String username, Session session, AuthenticationRequestContext context) {
+        Optional<Account> cached = ifCached(username);
+        if (cached != null) {
+            return Uni.createFrom().item(() -> identityOf(cached, session));
+        }
+        return context.runBlocking(() -> identityOf(find(username), session));
+    }
+
+    private static SecurityIdentity identityOf(Optional<Account> found, Session session) {
+        Account account = found.filter(a -> session == null || session.belongsTo(a)).orElseThrow(AuthenticationFailedException::new);
+        return account.identity(session);
     }
 
     /** The cached entry, without waiting; null when there is none yet (or caching is switched off). */
@@ -68,7 +84,18 @@ public class AccountCache {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) AccountChanged change) {
-        cache.invalidate(change.username()).await().indefinitely();
+        forget(change.username());
+    }
+
+    /** Read from the database now (and cached again); must run on a worker thread. */
+    Optional<Account> fresh(String username) {
+        forget(username);
+        return find(username);
+    }
+
+    /** The next request of this account reads it from the database. */
+    void forget(String username) {
+        cache.invalidate(username).await().indefinitely();
     }
 
     public void clear() {

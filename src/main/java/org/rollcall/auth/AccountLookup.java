@@ -1,28 +1,53 @@
 package org.rollcall.auth;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import org.rollcall.user.Role;
 import org.rollcall.user.UserRepository;
 
+/**
+ * Reads what logging in needs. The session generation is a column the User entity does not map:
+ * the entity's optimistic-lock version must not move when sessions are ended, or a client holding
+ * the version it was just given would get 409 on its next edit.
+ */
 @ApplicationScoped
 public class AccountLookup {
 
     private final UserRepository users;
+    private final EntityManager em;
 
-    public AccountLookup(UserRepository users) {
+    public AccountLookup(UserRepository users, EntityManager em) {
         this.users = users;
+        this.em = em;
     }
 
     @Transactional
     public Optional<Account> byUsername(String username) {
-        return users.findByUsername(username).map(Account::of);
+        List<Tuple> rows = em.createNativeQuery("SELECT id, username, role, enabled, must_change_password, session_generation"
+                + " FROM app_user WHERE username = ?1", Tuple.class).setParameter(1, username).getResultList();
+        return rows.stream().findFirst().map(r -> new Account(r.get(0, Number.class).longValue(), r.get(1, String.class),
+                Role.parse(r.get(2, String.class)), truth(r.get(3)), truth(r.get(4)), r.get(5, Number.class).intValue()));
     }
 
     @Transactional
     public Optional<String> passwordHash(String username) {
         return users.findByUsername(username).map(u -> u.getPasswordHash() == null ? "" : u.getPasswordHash());
+    }
+
+    /** Ends every session of the account, in the caller's transaction; false when there is no such account. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean nextSessionGeneration(String username) {
+        return em.createNativeQuery("UPDATE app_user SET session_generation = session_generation + 1 WHERE username = ?1")
+                .setParameter(1, username).executeUpdate() > 0;
+    }
+
+    private static boolean truth(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 }

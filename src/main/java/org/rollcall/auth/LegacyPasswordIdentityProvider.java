@@ -57,7 +57,7 @@ public class LegacyPasswordIdentityProvider implements IdentityProvider<Username
                 throw new AuthenticationFailedException();
             }
             Account account = accounts.find(username).orElseThrow(AuthenticationFailedException::new);
-            SecurityIdentity identity = Identities.of(account);
+            SecurityIdentity identity = account.identity();
             users.upgradePasswordHash(username, Passwords.hash(password));
             return identity;
         });

@@ -129,7 +129,7 @@ public class LoginAttempts {
                                     return identity;
                                 }))
                                 .onFailure(AuthenticationFailedException.class).call(e -> blocking.executeBlocking(() -> {
-                                    failed(username, address, Identities.isDisabled((AuthenticationFailedException) e), Method.BASIC);
+                                    failed(username, address, Account.isDisabled((AuthenticationFailedException) e), Method.BASIC);
                                     return e;
                                 })));
     }

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -54,7 +55,7 @@ public class LoginPage {
         String safeNext = LoginRedirect.safeNext(next);
         return switch (result.outcome()) {
             case SUCCESS -> {
-                response.addCookie(sessions.issue(result.account().username(), request.isSSL()));
+                response.addCookie(sessions.issue(result.account(), request.isSSL()));
                 String target = result.account().mustChangePassword() ? "/me/password" : safeNext;
                 yield Response.seeOther(URI.create(target)).build();
             }
@@ -73,6 +74,11 @@ public class LoginPage {
     @POST
     @Path("logout")
     public Response logout(HttpServerRequest request, HttpServerResponse response) {
+        // a copy of the cookie (another tab, a stolen one) must not outlive the logout
+        Cookie cookie = request.getCookie(Sessions.COOKIE);
+        if (cookie != null) {
+            sessions.read(cookie.getValue()).ifPresent(sessions::end);
+        }
         response.addCookie(sessions.clear(request.isSSL()));
         return Response.seeOther(URI.create("/login?loggedOut=1")).build();
     }

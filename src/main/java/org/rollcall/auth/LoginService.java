@@ -29,11 +29,13 @@ public class LoginService {
     private final IdentityProviderManager identities;
     private final UserService users;
     private final LoginAttempts attempts;
+    private final AccountCache accounts;
 
-    public LoginService(IdentityProviderManager identities, UserService users, LoginAttempts attempts) {
+    public LoginService(IdentityProviderManager identities, UserService users, LoginAttempts attempts, AccountCache accounts) {
         this.identities = identities;
         this.users = users;
         this.attempts = attempts;
+        this.accounts = accounts;
     }
 
     /** Blocking: runs password hashing. Call from a worker thread. */
@@ -53,12 +55,14 @@ public class LoginService {
         try {
             SecurityIdentity identity = identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(
                     Text.lower(username), new PasswordCredential(password.toCharArray())));
-            Account account = Identities.account(identity);
+            // read afresh: the new session takes the account's current session generation, even when
+            // it was moved through another instance a moment ago
+            Account account = accounts.fresh(Account.of(identity).username()).orElseThrow(AuthenticationFailedException::new);
             users.recordLogin(account.username());
             attempts.succeeded(account.username(), verdict, LoginAttempts.Method.FORM);
             return new Result(Outcome.SUCCESS, account);
         } catch (AuthenticationFailedException e) {
-            boolean disabled = Identities.isDisabled(e);
+            boolean disabled = Account.isDisabled(e);
             attempts.failed(username, address, disabled, LoginAttempts.Method.FORM);
             return new Result(disabled ? Outcome.DISABLED : Outcome.BAD_CREDENTIALS, null);
         }

@@ -23,6 +23,8 @@ import org.rollcall.user.UserService;
 import org.rollcall.user.UserView;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 /** The logged-in user's own profile, classes, password and API tokens. */
 @Path("/api/me")
@@ -38,11 +40,15 @@ public class MeResource {
     private final UserService users;
     private final ApiTokenService tokens;
     private final CurrentActor actor;
+    private final Sessions sessions;
+    private final Revocations revocations;
 
-    public MeResource(UserService users, ApiTokenService tokens, CurrentActor actor) {
+    public MeResource(UserService users, ApiTokenService tokens, CurrentActor actor, Sessions sessions, Revocations revocations) {
         this.users = users;
         this.tokens = tokens;
         this.actor = actor;
+        this.sessions = sessions;
+        this.revocations = revocations;
     }
 
     @GET
@@ -61,9 +67,22 @@ public class MeResource {
     @PUT
     @Path("/password")
     @Operation(summary = "Change my password", description = "Also clears a pending must-change-password.")
-    public Response changePassword(PasswordChange change) {
+    public Response changePassword(PasswordChange change, HttpServerRequest request, HttpServerResponse response) {
         Params.body(change);
         users.changeOwnPassword(actor.get(), change.currentPassword(), change.newPassword());
+        // the change ended every session of the account; a browser calling this goes on with a new one
+        sessions.renew(actor.session(), request.isSSL()).ifPresent(response::addCookie);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/sessions")
+    @Operation(summary = "Sign out everywhere", description = "Ends every browser session of this account, on every instance."
+            + " API tokens are not sessions: revoke them one by one.")
+    public Response endSessions(HttpServerRequest request, HttpServerResponse response) {
+        Actor me = actor.get();
+        revocations.endAllSessions(me, me.username());
+        response.addCookie(sessions.clear(request.isSSL()));
         return Response.noContent().build();
     }
 

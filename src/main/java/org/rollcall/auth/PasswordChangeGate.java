@@ -32,7 +32,7 @@ public class PasswordChangeGate {
         if (identity.isAnonymous()) {
             return Optional.empty();
         }
-        Account account = Identities.account(identity);
+        Account account = Account.of(identity);
         String path = request.getUriInfo().getPath();
         if (account == null || !account.mustChangePassword() || ALLOWED.contains(path)) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package org.rollcall.auth;
 
+import java.net.URI;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,8 @@ import org.rollcall.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 /** Every role's own pages: my profile and classes, change my password (also the forced change after a reset). */
 @Path("/me")
@@ -37,10 +40,14 @@ public class ProfilePages {
 
     private final UserService users;
     private final CurrentActor actor;
+    private final Sessions sessions;
+    private final Revocations revocations;
 
-    public ProfilePages(UserService users, CurrentActor actor) {
+    public ProfilePages(UserService users, CurrentActor actor, Sessions sessions, Revocations revocations) {
         this.users = users;
         this.actor = actor;
+        this.sessions = sessions;
+        this.revocations = revocations;
     }
 
     @GET
@@ -60,7 +67,7 @@ public class ProfilePages {
     @Path("password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword,
-            @RestForm String confirmPassword) {
+            @RestForm String confirmPassword, HttpServerRequest request, HttpServerResponse response) {
         boolean forced = forced();
         if (newPassword != null && !newPassword.equals(confirmPassword)) {
             return Response.status(400).entity(Templates.password(forced,
@@ -74,7 +81,19 @@ public class ProfilePages {
             }
             return Response.status(400).entity(Templates.password(forced, FieldErrors.of(e))).build();
         }
+        // the change ended every session of the account; this browser goes on with a new one
+        sessions.renew(actor.session(), request.isSSL()).ifPresent(response::addCookie);
         return Flash.redirect(forced ? "/" : "/me", "Your password has been changed.");
+    }
+
+    @POST
+    @Path("sessions/end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOutEverywhere(HttpServerRequest request, HttpServerResponse response) {
+        Actor me = actor.get();
+        revocations.endAllSessions(me, me.username());
+        response.addCookie(sessions.clear(request.isSSL()));
+        return Response.seeOther(URI.create("/login?loggedOut=1")).build();
     }
 
     private boolean forced() {

@@ -77,7 +77,11 @@ public class RollcallAuthMechanism implements HttpAuthenticationMechanism {
         if (cookie == null) {
             return null;
         }
-        return sessions.read(cookie.getValue()).map(TrustedAuthenticationRequest::new).orElse(null);
+        return sessions.read(cookie.getValue()).map(session -> {
+            var request = new TrustedAuthenticationRequest(session.username());
+            request.setAttribute(Session.ATTRIBUTE, session);
+            return request;
+        }).orElse(null);
     }
 
     private static AuthenticationRequest basic(String encoded) {

@@ -2,13 +2,17 @@ package org.rollcall.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 
-/** A valid session cookie names a user; this turns it into an identity from the account cache. */
+/**
+ * A valid session cookie names an account; this turns it into an identity from the account cache,
+ * refusing it when the account is gone, is another account of the same name, or ended its sessions.
+ */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
@@ -35,6 +39,10 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        return accounts.identity(request.getPrincipal(), context);
+        Session session = request.getAttribute(Session.ATTRIBUTE);
+        if (session == null) {
+            throw new AuthenticationFailedException(); // only the session cookie makes these
+        }
+        return accounts.identity(session, context);
     }
 }

@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -28,7 +27,9 @@ import io.vertx.core.http.CookieSameSite;
 /**
  * Login sessions live in an encrypted cookie (AES-GCM), so any instance holding the same key can
  * read them: scaling out is adding instances. The key is ROLLCALL_SESSION_KEY or, when unset, one
- * generated once and kept in the database, which every instance on that database shares.
+ * generated once and kept in the database, which every instance on that database shares. A cookie
+ * names the account by id and generation (checked against the account cache on every request) and
+ * carries a session id that logging out revokes on every instance (see {@link Revocations}).
  */
 @ApplicationScoped
 public class Sessions {
@@ -49,14 +50,21 @@ public class Sessions {
         }
     });
 
+    /** Marks the cookie layout; a cookie from before sessions were bound to an account id is refused. */
+    private static final String FORMAT = "2";
+
     private final RollcallConfig config;
     private final SettingRepository settings;
+    private final Revocations revocations;
+    private final AccountCache accounts;
     private final Clock clock = Clock.systemUTC();
     private volatile SecretKey key;
 
-    public Sessions(RollcallConfig config, SettingRepository settings) {
+    public Sessions(RollcallConfig config, SettingRepository settings, Revocations revocations, AccountCache accounts) {
         this.config = config;
         this.settings = settings;
+        this.revocations = revocations;
+        this.accounts = accounts;
     }
 
     void loadKey(@Observes StartupEvent event) {
@@ -82,10 +90,31 @@ public class Sessions {
         }
     }
 
-    public Cookie issue(String username, boolean secure) {
-        Instant now = clock.instant();
-        String payload = username + "\n" + now.plus(config.session().lifetime()).getEpochSecond();
+    /** A new session of this account, under its current session generation. */
+    public Cookie issue(Account account, boolean secure) {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        long expiresAt = clock.instant().plus(config.session().lifetime()).getEpochSecond();
+        String payload = String.join("\n", FORMAT, Base64.getUrlEncoder().withoutPadding().encodeToString(id),
+                Long.toString(account.id()), account.username(), Integer.toString(account.sessionGeneration()),
+                Long.toString(expiresAt));
         return base(encrypt(payload), secure).setMaxAge(config.session().lifetime().toSeconds());
+    }
+
+    /**
+     * A new session for the browser of {@code current} after its account's sessions ended (its own
+     * password change): the others stay ended. Empty when the request did not come with a session.
+     */
+    Optional<Cookie> renew(Session current, boolean secure) {
+        if (current == null) {
+            return Optional.empty();
+        }
+        return accounts.fresh(current.username()).filter(a -> a.id() == current.accountId()).map(a -> issue(a, secure));
+    }
+
+    /** Ends this session on every instance (logging out). */
+    void end(Session session) {
+        revocations.endSession(session);
     }
 
     public Cookie clear(boolean secure) {
@@ -97,17 +126,21 @@ public class Sessions {
                 .setSecure(secure && config.session().secureCookie());
     }
 
-    /** The username in a valid, unexpired session cookie. */
-    public Optional<String> read(String cookieValue) {
+    /** The session in a valid, unexpired cookie that has not been logged out. */
+    Optional<Session> read(String cookieValue) {
         if (cookieValue == null || cookieValue.isEmpty() || key == null) {
             return Optional.empty();
         }
         try {
             String[] parts = decrypt(cookieValue).split("\n");
-            if (parts.length != 2 || Long.parseLong(parts[1]) < clock.instant().getEpochSecond()) {
+            if (parts.length != 6 || !parts[0].equals(FORMAT)) {
                 return Optional.empty();
             }
-            return Optional.of(parts[0]);
+            Session session = new Session(parts[1], Long.parseLong(parts[2]), parts[3], Integer.parseInt(parts[4]), Long.parseLong(parts[5]));
+            if (session.expiresAt() < clock.instant().getEpochSecond() || revocations.isEnded(session.id())) {
+                return Optional.empty();
+            }
+            return Optional.of(session);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -30,7 +30,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> tokens.use(request.getToken().getToken())
                 .flatMap(owner -> accounts.find(owner.username()))
-                .map(Identities::of)
+                .map(Account::identity)
                 .orElseThrow(AuthenticationFailedException::new));
     }
 }

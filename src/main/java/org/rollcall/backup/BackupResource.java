@@ -21,6 +21,7 @@ import org.rollcall.auth.Actor;
 import org.rollcall.auth.CurrentActor;
 import org.rollcall.common.DomainException;
 import org.rollcall.user.Role;
+import org.rollcall.web.idempotency.Idempotent;
 
 /** Backups for admins. Restoring is a shell command (restore ID): it needs an empty database. */
 @Path("/api/backups")
@@ -47,6 +48,7 @@ public class BackupResource {
     @POST
     @Operation(summary = "Start a backup", description = "Returns 202 at once with the backup as NEW; poll it until COMPLETED"
             + " or FAILED. Set incremental (optionally parentId) for an incremental backup. 409 while another backup runs.")
+    @Idempotent
     public Response create(BackupRequest request) {
         BackupView started = backups.start(actor.get(), request);
         return Response.accepted(started).location(URI.create("/api/backups/" + started.id())).build();

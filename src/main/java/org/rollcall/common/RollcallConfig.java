@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Application settings; see the configuration table in README.md. */
 @ConfigMapping(prefix = "rollcall")
@@ -15,6 +16,8 @@ public interface RollcallConfig {
     Admin admin();
 
     Session session();
+
+    ApiDocs apiDocs();
 
     /** True when the process runs a command (init, migrate, ...) rather than serving the web app. */
     @WithDefault("false")
@@ -39,6 +42,13 @@ public interface RollcallConfig {
         Optional<String> password();
     }
 
+    interface ApiDocs {
+        /** ROLLCALL_API_DOCS_PUBLIC: serve /q/openapi and Swagger UI without an admin login. */
+        @WithName("public")
+        @WithDefault("false")
+        boolean open();
+    }
+
     interface Session {
         /** Secret that encrypts session cookies; instances behind one load balancer share it. */
         Optional<String> key();
@@ -49,5 +59,9 @@ public interface RollcallConfig {
         /** Mark the cookie Secure; on by default outside dev and test. */
         @WithDefault("true")
         boolean secureCookie();
+
+        /** How often each instance reads the sessions ended through the others (ROLLCALL_SESSION_REVOCATION_POLL). */
+        @WithDefault("PT2S")
+        Duration revocationPoll();
     }
 }

@@ -24,6 +24,7 @@ import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Params;
 import org.rollcall.user.Role;
+import org.rollcall.web.idempotency.Idempotent;
 
 // The API keeps the word "groups" (this path, the `group` filter of /api/users and the `classes`
 // field of a user) for the clients written against it; code, pages and docs say "class".
@@ -62,6 +63,7 @@ public class ClassResource {
 
     @POST
     @Operation(summary = "Create a class", description = "A teacher who creates a class teaches it.")
+    @Idempotent
     public Response create(ClassForm form) {
         ClassView created = classes.create(actor.get(), Params.body(form));
         return Response.created(URI.create("/api/groups/" + created.code())).entity(created).build();
@@ -92,6 +94,7 @@ public class ClassResource {
     @POST
     @Path("/{code}/members")
     @Operation(summary = "Add a member", description = "Role in class: student (default) or teacher.")
+    @Idempotent
     public Response addMember(@PathParam("code") String code, MemberForm form) {
         MemberView added = classes.addMember(actor.get(), code, Params.body(form));
         return Response.created(URI.create("/api/groups/" + code + "/members/" + added.username())).entity(added).build();

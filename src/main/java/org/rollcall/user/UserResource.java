@@ -22,6 +22,7 @@ import org.rollcall.common.DomainException;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Params;
+import org.rollcall.web.idempotency.Idempotent;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,6 +62,7 @@ public class UserResource {
 
     @POST
     @Operation(summary = "Create a user", description = "Teachers create students only. Password optional.")
+    @Idempotent
     public Response create(UserForm form) {
         UserView created = users.create(actor.get(), Params.body(form));
         return Response.created(URI.create("/api/users/" + created.username())).entity(created).build();

@@ -1,6 +1,8 @@
 package org.rollcall.common.db;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -35,6 +37,10 @@ public class SchemaUpgrade {
     private static final Logger LOG = Logger.getLogger(SchemaUpgrade.class);
     /** MySQL/MariaDB error codes for "you may not": database, table and global privileges. */
     private static final java.util.Set<Integer> DENIED = java.util.Set.of(1044, 1142, 1227);
+    /** MySQL named lock held by the instance that checks and migrates; named locks are per server, so the database name follows. */
+    private static final String LOCK = "rollcall_schema_upgrade:";
+    /** Migrations of a large database take minutes; an instance waits this long for another's. */
+    private static final int LOCK_WAIT_SECONDS = 600;
 
     /** Refusal to start or to migrate; its message is the whole explanation. */
     public static class SchemaNotCurrentException extends IllegalStateException {
@@ -61,9 +67,8 @@ public class SchemaUpgrade {
     }
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        MigrationInfo[] pending = flyway.info().pending();
-        if (pending.length == 0) {
-            return;
+        if (flyway.info().pending().length == 0) {
+            return; // the common case, without waiting for the lock
         }
         if (migrateAtStart) {
             migrate();
@@ -73,8 +78,56 @@ public class SchemaUpgrade {
         }
     }
 
-    /** Applies pending migrations after checking that the database user may change the schema. */
+    /**
+     * Applies pending migrations after checking that the database user may change the schema. On
+     * MySQL the whole check-and-migrate holds a named lock: instances started together on an empty
+     * database would otherwise both migrate, and the later one stop on Flyway's "non-empty schema
+     * but no schema history table". The later one waits, then finds the schema current.
+     */
     public void migrate() {
+        if (DatabaseSelection.Kind.H2.name().equals(config.database().kind())) {
+            migrateNow(); // embedded H2: one process owns the file
+            return;
+        }
+        try (Connection lockHolder = flyway.getConfiguration().getDataSource().getConnection()) {
+            lock(lockHolder);
+            try {
+                migrateNow();
+            } finally {
+                unlock(lockHolder);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the schema upgrade lock: " + e.getMessage(), e);
+        }
+    }
+
+    private static void lock(Connection connection) throws SQLException {
+        try (PreparedStatement get = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            get.setString(1, lockName(connection));
+            get.setInt(2, LOCK_WAIT_SECONDS);
+            try (ResultSet result = get.executeQuery()) {
+                if (!result.next() || result.getInt(1) != 1) {
+                    throw new SchemaNotCurrentException("Another instance has been upgrading the database schema for over "
+                            + LOCK_WAIT_SECONDS + " s (MySQL lock '" + lockName(connection) + "' is held). Start this one again when it is done.");
+                }
+            }
+        }
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        try (PreparedStatement release = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            release.setString(1, lockName(connection));
+            release.executeQuery().close();
+        }
+    }
+
+    /** MySQL limits lock names to 64 characters. */
+    private static String lockName(Connection connection) throws SQLException {
+        String name = LOCK + connection.getCatalog();
+        return name.length() > 64 ? name.substring(0, 64) : name;
+    }
+
+    private void migrateNow() {
         MigrationInfoService info = flyway.info();
         if (info.pending().length == 0) {
             return;
