@@ -53,28 +53,28 @@ public class SchemaUpgrade {
     public interface Settings {
         /** ROLLCALL_MIGRATE_AT_START: false when the app runs as the least-privilege user. */
         @WithDefault("true")
-        boolean migrateAtStart();
+        boolean migrateAtStart();   // the setting keeps its published name
     }
 
     private final Flyway flyway;
     private final RollcallConfig config;
-    private final boolean migrateAtStart;
+    private final boolean upgradeAtStart;
 
     public SchemaUpgrade(Flyway flyway, RollcallConfig config, Settings settings) {
         this.flyway = flyway;
         this.config = config;
-        this.migrateAtStart = settings.migrateAtStart();
+        this.upgradeAtStart = settings.migrateAtStart();
     }
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
         if (flyway.info().pending().length == 0) {
             return; // the common case, without waiting for the lock
         }
-        if (migrateAtStart) {
-            migrate();
+        if (upgradeAtStart) {
+            upgrade();
         } else if (!config.commandMode()) {
             throw new SchemaNotCurrentException("The database schema is not current (" + describe(flyway.info())
-                    + ") and ROLLCALL_MIGRATE_AT_START=false, so this instance does not change it. " + howToMigrate());
+                    + ") and ROLLCALL_MIGRATE_AT_START=false, so this instance does not change it. " + howToUpgrade());
         }
     }
 
@@ -84,15 +84,15 @@ public class SchemaUpgrade {
      * database would otherwise both migrate, and the later one stop on Flyway's "non-empty schema
      * but no schema history table". The later one waits, then finds the schema current.
      */
-    public void migrate() {
+    public void upgrade() {
         if (DatabaseSelection.Kind.H2.name().equals(config.database().kind())) {
-            migrateNow(); // embedded H2: one process owns the file
+            upgradeNow(); // embedded H2: one process owns the file
             return;
         }
         try (Connection lockHolder = flyway.getConfiguration().getDataSource().getConnection()) {
             lock(lockHolder);
             try {
-                migrateNow();
+                upgradeNow();
             } finally {
                 unlock(lockHolder);
             }
@@ -127,7 +127,7 @@ public class SchemaUpgrade {
         return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
-    private void migrateNow() {
+    private void upgradeNow() {
         MigrationInfoService info = flyway.info();
         if (info.pending().length == 0) {
             return;
@@ -136,9 +136,9 @@ public class SchemaUpgrade {
         if (denied.isPresent()) {
             throw new SchemaNotCurrentException("The database schema needs migrating (" + describe(info) + "), but this"
                     + " database user may not change the schema: " + denied.get() + ". That is expected when the app"
-                    + " runs as the least-privilege user. " + howToMigrate());
+                    + " runs as the least-privilege user. " + howToUpgrade());
         }
-        LOG.infof("Migrating the database schema: %s", describe(info));
+        LOG.infof("Upgrading the database schema: %s", describe(info));
         flyway.migrate();
     }
 
@@ -149,7 +149,7 @@ public class SchemaUpgrade {
                         .map(m -> m.getVersion() + " (" + m.getDescription() + ")").collect(Collectors.joining(", "));
     }
 
-    private static String howToMigrate() {
+    private static String howToUpgrade() {
         return "Run the migration once with the master account, e.g. DB_USERNAME=<master user> DB_PASSWORD=<master password>"
                 + " java -jar quarkus-run.jar status (or the init/migrate commands), then start the app again with"
                 + " the app user.";
