@@ -1,5 +1,6 @@
 package org.rollcall.cli;
 
+import org.rollcall.support.AuditRows;
 import org.rollcall.support.ExportFile;
 import org.rollcall.support.SourceFiles;
 
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,5 +81,22 @@ class BackupCommandsIT {
         assertTrue(ok(fresh, "restore", incremental).stdout().contains("chain: "));
         ExportFile.assertSameData(ExportFile.of(scratch, school), ExportFile.of(scratch, fresh), "restored from the chain");
         assertTrue(ok(fresh, "backup", "list").stdout().contains(incremental), "the catalogue is read from the backup directory");
+    }
+
+    @Test
+    void migrateAndRestoreLeaveOneAuditEventEachWithTheirCounts() {
+        Map<String, String> school = h2("audited");
+        ok(school, "migrate", SourceFiles.write(scratch.resolve("audited.json"), 5, 2, 1, false).toString());
+        List<String> migrated = AuditRows.of(scratch.resolve("audited"), "database.migrate");
+        assertEquals(1, migrated.size(), migrated.toString());
+        assertTrue(migrated.get(0).startsWith("system | this database | ") && migrated.get(0).contains("users 5 read, 5 created"),
+                migrated.toString());
+        assertEquals(1, AuditRows.of(scratch.resolve("audited"), "user.import").size(), "one event for the one chunk of users");
+
+        String backup = created(ok(school, "backup", "create", "audited"), "audited");
+        ok(h2("audited-copy"), "restore", backup);
+        List<String> restored = AuditRows.of(scratch.resolve("audited-copy"), "database.restore");
+        assertEquals(1, restored.size(), restored.toString());
+        assertTrue(restored.get(0).startsWith("system | this database | backup " + backup), restored.toString());
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.support.AuditRows;
 import org.rollcall.support.MariaDb;
 import org.rollcall.support.PackagedCommand;
 import org.rollcall.support.PackagedCommand.Result;
@@ -62,6 +63,15 @@ class InitCommandIT {
         assertTrue(status.contains("Classes:        2"), status);
         assertTrue(status.contains("Memberships:    6"), status);
         assertTrue(BcryptUtil.matches("from-the-env-1", storedHash("admin")), "the admin's password is ADMIN_PASSWORD");
+    }
+
+    @Test
+    void initLeavesAnAuditEventSayingWhatItDeletedAndCreated() {
+        assertEquals(0, PackagedCommand.run(scratch, h2(), "init", "--yes").exitCode());
+        assertEquals(0, PackagedCommand.run(scratch, h2(), "init", "--yes", "--force").exitCode());
+        List<String> inits = AuditRows.of(scratch.resolve("data"), "database.init");
+        assertEquals(List.of("system | this database | deleted 0 users and 0 classes with their memberships; created 6 users and 2 classes",
+                "system | this database | deleted 6 users and 2 classes with their memberships; created 6 users and 2 classes"), inits);
     }
 
     @Test
