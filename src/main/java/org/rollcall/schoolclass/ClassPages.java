@@ -91,7 +91,10 @@ public class ClassPages {
     public record LastTeacher(String warning, String action, String role, String button) {
     }
 
-    /** People who could be added to the class, found by the "find" search on the class page. */
+    /**
+     * People who could be added to the class, found by the "find" search on the class page: the
+     * first of them and how many there are, both without those already in the class.
+     */
     public record Candidates(String find, List<UserView> users, long total) {
 
         public boolean searched() {
@@ -291,7 +294,10 @@ public class ClassPages {
         Set<String> members = schoolClass.members().stream().map(MemberView::username).collect(Collectors.toSet());
         var found = users.search(me, UserQuery.of(find, null, null, null, "name"), PageRequest.of(0, Math.min(PageRequest.MAX_SIZE, CANDIDATES + members.size())));
         List<UserView> notMembers = found.items().stream().filter(u -> !members.contains(u.username())).limit(CANDIDATES).toList();
-        return new Candidates(find, notMembers, found.total());
+        // the same search within the class counts the members it found (the actor sees every member of a class they manage)
+        long foundMembers = members.isEmpty() ? 0
+                : users.search(me, UserQuery.of(find, null, schoolClass.code(), null, "name"), PageRequest.of(0, 1)).total();
+        return new Candidates(find, notMembers, found.total() - foundMembers);
     }
 
     private static ClassRole parseRole(String role) {

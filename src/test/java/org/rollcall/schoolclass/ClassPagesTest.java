@@ -107,4 +107,24 @@ class ClassPagesTest {
         assertEquals("success: Removed " + teacher + " from the class.", flash(confirmed));
         Api.asAdmin().get("/api/groups/" + code).then().body("members", org.hamcrest.Matchers.empty());
     }
+
+    @Test
+    void memberSearchCountsOnlyPeopleNotYetInTheClass() {
+        String prefix = Api.unique("fnd");
+        String member = Api.createUser(prefix + "a", "student");
+        Api.createUser(prefix + "b", "student");
+        Api.createUser(prefix + "c", "student");
+        String code = Api.createGroup(null);
+        Api.addMember(code, member, "student");
+
+        admin().queryParam("find", prefix).get("/classes/" + code).then().statusCode(200)
+                .body(containsString("Found 2 not yet in this class."), not(containsString("type more")));
+
+        for (int i = 0; i < ClassPages.CANDIDATES; i++) {
+            Api.createUser(prefix + "d", "student");
+        }
+        admin().queryParam("find", prefix).get("/classes/" + code).then().statusCode(200)
+                .body(containsString("Found " + (ClassPages.CANDIDATES + 2) + " not yet in this class, showing the first "
+                        + ClassPages.CANDIDATES + "; type more to narrow down."));
+    }
 }
