@@ -109,6 +109,21 @@ class ClassPagesTest {
     }
 
     @Test
+    void anAdminMakesTheLastTeacherAStudentOnlyAfterConfirming() {
+        String teacher = Api.createUser("pg-adm-r", "teacher");
+        String code = Api.createGroup(teacher);
+        String action = "/classes/" + code + "/members/" + teacher + "/role";
+
+        post(admin(), admin(), code, action, Map.of("role", "student")).then().statusCode(200)
+                .body(containsString(teacher + " is the only teacher of " + code), containsString("name=\"role\" value=\"student\""));
+        Api.asAdmin().get("/api/groups/" + code).then().body("members.role", contains("teacher"));
+
+        Response confirmed = post(admin(), admin(), code, action, Map.of("role", "student", "confirm", "yes"));
+        assertEquals("success: " + teacher + " is now student in this class.", flash(confirmed));
+        Api.asAdmin().get("/api/groups/" + code).then().body("members.role", contains("student"));
+    }
+
+    @Test
     void memberSearchCountsOnlyPeopleNotYetInTheClass() {
         String prefix = Api.unique("fnd");
         String member = Api.createUser(prefix + "a", "student");
