@@ -87,7 +87,14 @@ public class ClassPages {
         }
     }
 
-    /** People who could be added to the class, found by the "find" search on the class page. */
+    /** What an admin confirms before a class is left without a teacher: the warning and the form that goes ahead. */
+    public record LastTeacher(String warning, String action, String role, String button) {
+    }
+
+    /**
+     * People who could be added to the class, found by the "find" search on the class page: the
+     * first of them and how many there are, both without those already in the class.
+     */
     public record Candidates(String find, List<UserView> users, long total) {
 
         public boolean searched() {
@@ -107,6 +114,8 @@ public class ClassPages {
         static native TemplateInstance form(Fields fields, FieldErrors errors, String currentCode);
 
         static native TemplateInstance confirmDelete(ClassView schoolClass);
+
+        static native TemplateInstance confirmLastTeacher(ClassView schoolClass, LastTeacher question);
     }
 
     private final ClassService classes;
@@ -224,11 +233,21 @@ public class ClassPages {
     @POST
     @Path("{code}/members/{username}/role")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changeRole(@PathParam("code") String code, @PathParam("username") String username, @RestForm String role) {
+    public Response changeRole(@PathParam("code") String code, @PathParam("username") String username, @RestForm String role,
+            @RestForm String confirm) {
+        Actor me = actor.get();
         String back = "/classes/" + ClassService.normaliseCode(code);
         try {
-            MemberView changed = classes.changeMemberRole(actor.get(), code, username, parseRole(role));
-            return Flash.redirect(back, changed.username() + " is now " + changed.role().id() + " in this class.");
+            MemberView changed = classes.changeMemberRole(me, code, username, parseRole(role), "yes".equals(confirm));
+            // the actor may have stopped teaching it: then the class page would be a 403 under the message
+            return classes.canManage(me, code)
+                    ? Flash.redirect(back, changed.username() + " is now " + changed.role().id() + " in this class.")
+                    : Flash.redirect("/classes", changed.username() + " is now " + changed.role().id() + " in "
+                            + ClassService.normaliseCode(code) + ".");
+        } catch (ClassService.LastTeacher e) {
+            return lastTeacher(me, code, e, "Could not change " + username + ". ",
+                    new LastTeacher(e.getMessage(), back + "/members/" + Text.lower(username) + "/role", "student",
+                            "Make " + Text.lower(username) + " a student"));
         } catch (DomainException e) {
             if (!FieldErrors.formCanShow(e)) {
                 throw e;
@@ -239,9 +258,29 @@ public class ClassPages {
 
     @POST
     @Path("{code}/members/{username}/remove")
-    public Response removeMember(@PathParam("code") String code, @PathParam("username") String username) {
-        classes.removeMember(actor.get(), code, username);
-        return Flash.redirect("/classes/" + ClassService.normaliseCode(code), "Removed " + Text.lower(username) + " from the class.");
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeMember(@PathParam("code") String code, @PathParam("username") String username, @RestForm String confirm) {
+        Actor me = actor.get();
+        String back = "/classes/" + ClassService.normaliseCode(code);
+        try {
+            classes.removeMember(me, code, username, "yes".equals(confirm));
+        } catch (ClassService.LastTeacher e) {
+            return lastTeacher(me, code, e, "Could not remove " + username + ". ",
+                    new LastTeacher(e.getMessage(), back + "/members/" + Text.lower(username) + "/remove", null,
+                            "Remove " + Text.lower(username)));
+        }
+        // a teacher who removed themselves no longer manages the class: its page would be a 403 under the message
+        return classes.canManage(me, code)
+                ? Flash.redirect(back, "Removed " + Text.lower(username) + " from the class.")
+                : Flash.redirect("/classes", "Removed " + Text.lower(username) + " from " + ClassService.normaliseCode(code) + ".");
+    }
+
+    /** An admin is asked to confirm leaving the class without a teacher; a teacher is told why not, on the class page. */
+    private Response lastTeacher(Actor me, String code, ClassService.LastTeacher refusal, String refused, LastTeacher question) {
+        if (refusal.confirmable()) {
+            return Response.ok(Templates.confirmLastTeacher(find(me, code), question)).build();
+        }
+        return Flash.redirect("/classes/" + ClassService.normaliseCode(code), Flash.Kind.DANGER, refused + refusal.getMessage());
     }
 
     private ClassView find(Actor me, String code) {
@@ -255,7 +294,10 @@ public class ClassPages {
         Set<String> members = schoolClass.members().stream().map(MemberView::username).collect(Collectors.toSet());
         var found = users.search(me, UserQuery.of(find, null, null, null, "name"), PageRequest.of(0, Math.min(PageRequest.MAX_SIZE, CANDIDATES + members.size())));
         List<UserView> notMembers = found.items().stream().filter(u -> !members.contains(u.username())).limit(CANDIDATES).toList();
-        return new Candidates(find, notMembers, found.total());
+        // the same search within the class counts the members it found (the actor sees every member of a class they manage)
+        long foundMembers = members.isEmpty() ? 0
+                : users.search(me, UserQuery.of(find, null, schoolClass.code(), null, "name"), PageRequest.of(0, 1)).total();
+        return new Candidates(find, notMembers, found.total() - foundMembers);
     }
 
     private static ClassRole parseRole(String role) {

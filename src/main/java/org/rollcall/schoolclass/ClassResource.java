@@ -102,16 +102,18 @@ public class ClassResource {
 
     @PUT
     @Path("/{code}/members/{username}")
-    @Operation(summary = "Change a member's role in the class")
+    @Operation(summary = "Change a member's role in the class", description = "Making the class's only teacher a student"
+            + " is refused for teachers (409); an admin's call is its confirmation.")
     public MemberView changeRole(@PathParam("code") String code, @PathParam("username") String username, RoleChange change) {
-        return classes.changeMemberRole(actor.get(), code, username, Params.body(change).role());
+        return classes.changeMemberRole(actor.get(), code, username, Params.body(change).role(), true);
     }
 
     @DELETE
     @Path("/{code}/members/{username}")
-    @Operation(summary = "Remove a member from the class")
+    @Operation(summary = "Remove a member from the class", description = "Removing the class's only teacher is refused for"
+            + " teachers (409); an admin's call is its confirmation.")
     public Response removeMember(@PathParam("code") String code, @PathParam("username") String username) {
-        classes.removeMember(actor.get(), code, username);
+        classes.removeMember(actor.get(), code, username, true);
         return Response.noContent().build();
     }
 }

@@ -1,6 +1,7 @@
 package org.rollcall.schoolclass;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.rollcall.common.DomainException;
@@ -39,6 +40,21 @@ public enum ClassRole {
     public void requireHeldBy(Role accountRole) {
         if (this == TEACHER && accountRole == Role.STUDENT) {
             throw DomainException.invalid("role", "a student cannot teach a class");
+        }
+    }
+
+    /**
+     * The same rule from the account's side, for every path that changes an account's role: an
+     * account that teaches classes (their codes in {@code taughtCodes}) cannot become a student.
+     * Refused rather than changing the memberships behind the editor's back.
+     */
+    public static void requireMayBecome(Role accountRole, List<String> taughtCodes) {
+        if (accountRole == Role.STUDENT && !taughtCodes.isEmpty()) {
+            boolean one = taughtCodes.size() == 1;
+            String codes = one ? taughtCodes.get(0)
+                    : String.join(", ", taughtCodes.subList(0, taughtCodes.size() - 1)) + " and " + taughtCodes.get(taughtCodes.size() - 1);
+            throw DomainException.invalid("role", "cannot be student while they teach " + codes
+                    + ": remove them as teacher there first, or make them a student in " + (one ? "that class" : "those classes"));
         }
     }
 }

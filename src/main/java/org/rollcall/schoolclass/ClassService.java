@@ -1,5 +1,6 @@
 package org.rollcall.schoolclass;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,14 +126,46 @@ public class ClassService {
                 membership.getCreatedAt());
     }
 
+    /**
+     * A class would be left with nobody teaching it. Teachers are refused; an admin may go ahead
+     * by confirming ({@link #confirmable()}), which an API call does by being made.
+     */
+    public static final class LastTeacher extends DomainException {
+
+        private final boolean confirmable;
+
+        LastTeacher(String detail, boolean confirmable) {
+            super(409, "Conflict", detail, List.of());
+            this.confirmable = confirmable;
+        }
+
+        /** True when the actor may do it anyway after a confirmation (admins). */
+        public boolean confirmable() {
+            return confirmable;
+        }
+    }
+
+    /** Whether the actor may manage the class (after a change that may have ended that, such as leaving it). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean canManage(Actor actor, String code) {
+        return AccessPolicy.isStaff(actor) && classes.findByCode(normaliseCode(code)).map(g -> policy.canManage(actor, g)).orElse(false);
+    }
+
+    /**
+     * Changes a member's role in the class. Demoting its last teacher needs {@code confirmed} and
+     * an admin: a class never silently loses its last teacher.
+     */
     @Transactional
-    public MemberView changeMemberRole(Actor actor, String code, String username, ClassRole role) {
+    public MemberView changeMemberRole(Actor actor, String code, String username, ClassRole role, boolean confirmed) {
         SchoolClass schoolClass = manageable(actor, code);
         if (role == null) {
             throw DomainException.invalid("role", "must not be null");
         }
         Membership membership = membership(schoolClass, username);
         role.requireHeldBy(membership.getUser().getRole());
+        if (role != ClassRole.TEACHER) {
+            requireKeepsATeacher(actor, schoolClass, membership, confirmed);
+        }
         StringBuilder change = new StringBuilder();
         AuditLog.change(change, "role", membership.getRole().id(), role.id());
         membership.setRole(role);
@@ -144,10 +177,12 @@ public class ClassService {
                 membership.getCreatedAt());
     }
 
+    /** Removes a member from the class; removing its last teacher needs {@code confirmed} and an admin. */
     @Transactional
-    public void removeMember(Actor actor, String code, String username) {
+    public void removeMember(Actor actor, String code, String username, boolean confirmed) {
         SchoolClass schoolClass = manageable(actor, code);
         Membership membership = membership(schoolClass, username);
+        requireKeepsATeacher(actor, schoolClass, membership, confirmed);
         memberships.delete(membership);
         audit.record(actor, AuditAction.MEMBER_REMOVE, schoolClass.getCode() + "/" + membership.getUser().getUsername(),
                 "role: " + membership.getRole().id());
@@ -161,6 +196,23 @@ public class ClassService {
         long deleted = classes.deleteAll();
         classes.flush();
         return deleted;
+    }
+
+    /** Refuses taking the class's last teacher away (by removal or demotion) unless an admin confirmed it. */
+    private void requireKeepsATeacher(Actor actor, SchoolClass schoolClass, Membership leaving, boolean confirmed) {
+        if (leaving.getRole() != ClassRole.TEACHER
+                || memberships.count("schoolClass.id = ?1 and role = ?2", schoolClass.getId(), ClassRole.TEACHER.id()) > 1) {
+            return;
+        }
+        if (!actor.isAdmin()) {
+            // a teacher manages only classes they teach, so the last teacher is the actor
+            throw new LastTeacher("You are the only teacher of " + schoolClass.getCode()
+                    + ": add another teacher first, so the class is not left without one.", false);
+        }
+        if (!confirmed) {
+            throw new LastTeacher(leaving.getUser().getUsername() + " is the only teacher of " + schoolClass.getCode()
+                    + ": the class will have no teacher until you add one.", true);
+        }
     }
 
     private Membership membership(SchoolClass schoolClass, String username) {

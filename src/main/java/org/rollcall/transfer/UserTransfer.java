@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -19,6 +21,10 @@ import org.rollcall.common.DomainException;
 import org.rollcall.common.Instants;
 import org.rollcall.common.Validation;
 import org.rollcall.common.db.KeyedRow;
+import org.rollcall.schoolclass.ClassRepository;
+import org.rollcall.schoolclass.ClassRole;
+import org.rollcall.schoolclass.MembershipRepository;
+import org.rollcall.schoolclass.SchoolClass;
 import org.rollcall.user.Role;
 import org.rollcall.user.User;
 import org.rollcall.user.UserRepository;
@@ -30,11 +36,16 @@ import org.rollcall.user.UserService;
 public class UserTransfer extends RowTransfer<UserRow> {
 
     private final UserRepository users;
+    private final MembershipRepository memberships;
+    private final ClassRepository classes;
     private final Event<UserService.AccountChanged> accountChanged;
 
-    public UserTransfer(UserRepository users, Validation validation, Event<UserService.AccountChanged> accountChanged, AuditLog audit) {
+    public UserTransfer(UserRepository users, MembershipRepository memberships, ClassRepository classes, Validation validation,
+            Event<UserService.AccountChanged> accountChanged, AuditLog audit) {
         super(validation, audit, AuditAction.USER_IMPORT, "users");
         this.users = users;
+        this.memberships = memberships;
+        this.classes = classes;
         this.accountChanged = accountChanged;
     }
 
@@ -67,6 +78,9 @@ public class UserTransfer extends RowTransfer<UserRow> {
         });
         Map<String, User> existing = users.findByUsernames(names);
         Map<String, String> emailOwners = users.emailOwners(emails);
+        Map<Long, List<String>> taught = taughtCodes(valid.stream().filter(Objects::nonNull)
+                .filter(r -> Role.STUDENT.id().equals(r.role())).map(r -> existing.get(r.username()))
+                .filter(u -> u != null && u.getRole() != Role.STUDENT).map(User::getId).toList());
         List<UserRow> created = new ArrayList<>();
         List<String> loginAffected = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
@@ -86,6 +100,14 @@ public class UserTransfer extends RowTransfer<UserRow> {
                 continue;
             }
             User user = existing.get(username);
+            if (user != null && user.getRole() != Role.STUDENT) {
+                try {
+                    ClassRole.requireMayBecome(Role.parse(row.role()), taught.getOrDefault(user.getId(), List.of()));
+                } catch (DomainException e) {
+                    outcomes.set(i, ImportOutcome.rejected(username, e));
+                    continue;
+                }
+            }
             if (user == null) {
                 created.add(row);
                 run.userCreated(username);
@@ -109,6 +131,22 @@ public class UserTransfer extends RowTransfer<UserRow> {
             users.insertAll(created);
             loginAffected.forEach(u -> accountChanged.fire(new UserService.AccountChanged(u)));
         }
+    }
+
+    /** The codes of the classes each of these users teaches, in code order (users who teach none are left out). */
+    private Map<Long, List<String>> taughtCodes(List<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        List<MembershipRepository.Stored> teaching = memberships.ofUsers(userIds).stream()
+                .filter(m -> ClassRole.TEACHER.id().equals(m.role())).toList();
+        if (teaching.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> codes = classes.list("id in ?1", teaching.stream().map(MembershipRepository.Stored::classId).distinct().toList())
+                .stream().collect(Collectors.toMap(SchoolClass::getId, SchoolClass::getCode));
+        return teaching.stream().collect(Collectors.groupingBy(MembershipRepository.Stored::userId,
+                Collectors.mapping(m -> codes.get(m.classId()), Collectors.collectingAndThen(Collectors.toCollection(TreeSet::new), List::copyOf))));
     }
 
     /** What a user row must satisfy besides its fields' constraints: a known role and a hash Rollcall can check. */

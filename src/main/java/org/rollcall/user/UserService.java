@@ -17,6 +17,7 @@ import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Text;
 import org.rollcall.common.Validation;
+import org.rollcall.schoolclass.ClassRole;
 import org.rollcall.schoolclass.MembershipRepository;
 
 /**
@@ -115,6 +116,9 @@ public class UserService {
         }
         if (actor.id() == user.getId() && (form.role() != user.getRole() || Boolean.FALSE.equals(form.enabled()))) {
             throw DomainException.conflict("You cannot change your own role or disable your own account.");
+        }
+        if (form.role() != user.getRole()) {
+            ClassRole.requireMayBecome(form.role(), taughtCodes(user));
         }
         boolean loginAffected = form.role() != user.getRole()
                 || (form.enabled() != null && form.enabled() != user.isEnabled());
@@ -224,6 +228,11 @@ public class UserService {
         if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
             throw DomainException.invalid(field, "must be at most 72 bytes");
         }
+    }
+
+    private List<String> taughtCodes(User user) {
+        return memberships.classesOf(user.getId()).stream().filter(c -> c.role() == ClassRole.TEACHER)
+                .map(UserDetail.ClassMembership::code).toList();
     }
 
     /** The user, if the actor may edit them: admins anyone, teachers only students they can see. */

@@ -1,6 +1,7 @@
 package org.rollcall.schoolclass;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -65,6 +66,27 @@ class ClassApiTest {
         Api.asAdmin().get("/api/users/" + student).then().body("groups.code", contains(second));
         Api.asAdmin().delete("/api/groups/" + second).then().statusCode(204);
         Api.asAdmin().get("/api/users/" + student).then().statusCode(200).body("groups", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void aTeacherCannotLeaveAClassWithNobodyTeachingItButAnAdminCan() {
+        String teacher = Api.createUser("last-t", "teacher");
+        String colleague = Api.createUser("last-c", "teacher");
+        String code = Api.createGroup(teacher);
+        Api.as(teacher).delete("/api/groups/" + code + "/members/" + teacher).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("only teacher"));
+        Api.as(teacher).body(Map.of("role", "student")).put("/api/groups/" + code + "/members/" + teacher).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("only teacher"));
+        Api.asAdmin().get("/api/groups/" + code).then().body("members.role", contains("teacher"));
+
+        // with a second teacher, either may leave
+        Api.addMember(code, colleague, "teacher");
+        Api.as(teacher).delete("/api/groups/" + code + "/members/" + teacher).then().statusCode(204);
+        Api.as(colleague).delete("/api/groups/" + code + "/members/" + colleague).then().statusCode(409);
+
+        // an admin's call is its own confirmation
+        Api.asAdmin().delete("/api/groups/" + code + "/members/" + colleague).then().statusCode(204);
+        Api.asAdmin().get("/api/groups/" + code).then().statusCode(200).body("members", org.hamcrest.Matchers.empty());
     }
 
     @Test

@@ -63,6 +63,39 @@ class ClassManagementBrowserTest {
     }
 
     @Test
+    void anAdminConfirmsBeforeAClassIsLeftWithoutATeacher() {
+        Browser.requireChromium();
+        String teacher = Api.createUser("cm-last", "teacher");
+        String code = Api.createGroup(teacher);
+        try (Browser.Session s = Browser.open()) {
+            Page page = s.page();
+            s.logIn(Api.ADMIN, Api.ADMIN_PASSWORD);
+            s.visit("/classes/" + code);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove " + teacher)).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .hasText("Leave " + code + " without a teacher?");
+            assertThat(page.locator("main")).containsText(teacher + " is the only teacher of " + code);
+            assertThat(page.locator("main")).not().containsText("Removed");
+            s.check("class-last-teacher-confirm");
+            // Cancel keeps the teacher...
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cancel")).click();
+            assertThat(page).hasURL(Browser.at("/classes/" + code));
+            assertThat(page.locator("#members")).containsText(teacher);
+            s.check();
+            // ...confirming removes them.
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove " + teacher)).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .hasText("Leave " + code + " without a teacher?");
+            s.check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove " + teacher)).click();
+            assertThat(page).hasURL(Browser.at("/classes/" + code));
+            assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Removed " + teacher + " from the class.");
+            assertThat(page.locator("main")).containsText("No members yet");
+            s.check();
+        }
+    }
+
+    @Test
     void anAdminDeletesAUserAfterConfirming() {
         Browser.requireChromium();
         String student = Api.createUser("cm-del", "student");

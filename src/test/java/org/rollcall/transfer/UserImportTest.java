@@ -117,6 +117,24 @@ class UserImportTest {
     }
 
     @Test
+    void aRowThatMakesATeachingAccountAStudentIsRejectedNamingTheClasses() {
+        String teacher = Api.createUser("imp-t", "teacher");
+        String code = Api.createGroup(teacher);
+        String other = Api.createUser("imp-o", "teacher");
+        UserRow demoted = new UserRow(teacher, "Test " + teacher, null, "student", null, true, false, null, null, null);
+        UserRow alsoDemoted = new UserRow(other, "Test " + other, null, "student", null, true, false, null, null, null);
+        for (boolean dryRun : List.of(true, false)) {
+            var outcomes = userImport.apply(Actor.SYSTEM, List.of(demoted, alsoDemoted), new ImportRun(dryRun));
+            assertEquals(Action.REJECTED, outcomes.get(0).action());
+            assertEquals("role: cannot be student while they teach " + code
+                    + ": remove them as teacher there first, or make them a student in that class", outcomes.get(0).reason());
+            assertEquals(Action.UPDATED, outcomes.get(1).action(), "an account that teaches no class may become a student");
+        }
+        Api.asAdmin().get("/api/users/" + teacher).then().body("user.role", equalTo("teacher"));
+        Api.asAdmin().get("/api/users/" + other).then().body("user.role", equalTo("student"));
+    }
+
+    @Test
     void onlyAdminsMayImport() {
         var teacher = new Actor(12345L, "t", Role.TEACHER);
         assertThrows(DomainException.class, () -> userImport.apply(teacher, List.of(row(Api.unique("x"), null)), new ImportRun(false)));

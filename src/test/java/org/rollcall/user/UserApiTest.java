@@ -1,6 +1,7 @@
 package org.rollcall.user;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -85,6 +86,27 @@ class UserApiTest {
         Api.asAdmin().get("/api/users/" + dotted).then().statusCode(404);
         Api.asAdmin().get("/api/users/" + base).then().statusCode(200).body("user.username", equalTo(base));
         Api.asAdmin().queryParam("q", base).get("/api/users").then().body("items.username", contains(base));
+    }
+
+    @Test
+    void anAccountThatTeachesCannotBecomeAStudentUntilItTeachesNoClass() {
+        String teacher = Api.createUser("demote", "teacher");
+        String first = Api.createGroup(teacher);
+        String second = Api.createGroup(teacher);
+        Map<String, Object> demote = Map.of("displayName", "Demoted", "role", "student", "version", 0);
+        Api.asAdmin().body(demote).put("/api/users/" + teacher).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("role"))
+                .body("errors[0].message", containsString(first), "errors[0].message", containsString(second),
+                        "errors[0].message", containsString("remove them as teacher"));
+        Api.asAdmin().get("/api/users/" + teacher).then().body("user.role", equalTo("teacher"))
+                .body("groups.role", contains("teacher", "teacher"));
+
+        Api.asAdmin().body(Map.of("role", "student")).put("/api/groups/" + first + "/members/" + teacher).then().statusCode(200);
+        Api.asAdmin().body(demote).put("/api/users/" + teacher).then().statusCode(400)
+                .body("errors[0].message", containsString(second), "errors[0].message", not(containsString(first)));
+        Api.asAdmin().delete("/api/groups/" + second + "/members/" + teacher).then().statusCode(204);
+        Api.asAdmin().body(demote).put("/api/users/" + teacher).then().statusCode(200).body("role", equalTo("student"));
+        Api.asAdmin().get("/api/users/" + teacher).then().body("groups.code", contains(first)).body("groups.role", contains("student"));
     }
 
     @Test

@@ -59,4 +59,19 @@ class UserPagesTest {
         org.junit.jupiter.api.Assertions.assertEquals("", shown.getDetailedCookie("rollcall_flash").getValue(), "the flash is cleared once shown");
         admin().get("/users/" + username).then().body(not(containsString("Created " + username + ".")));
     }
+
+    @Test
+    void theEditFormSaysWhichClassesKeepATeacherFromBecomingAStudent() {
+        String teacher = Api.createUser("pg-demote", "teacher");
+        String code = Api.createGroup(teacher);
+        Response form = admin().get("/users/" + teacher + "/edit");
+        Response refused = admin().cookie("rollcall_csrf", form.getCookie("rollcall_csrf"))
+                .formParam("csrf-token", Forms.csrfToken(form.asString()))
+                .formParam("displayName", "Test " + teacher).formParam("role", "student").formParam("version", "0")
+                .post("/users/" + teacher);
+        refused.then().statusCode(400)
+                .body(containsString("cannot be student while they teach " + code
+                        + ": remove them as teacher there first, or make them a student in that class"));
+        Api.asAdmin().get("/api/users/" + teacher).then().body("user.role", org.hamcrest.Matchers.equalTo("teacher"));
+    }
 }
