@@ -32,10 +32,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {
-                "Write every class, user and membership of this database to a JSON file that 'migrate' reads,",
-                "for example to move from H2 to MySQL: export here, then migrate FILE on the new instance.",
-                "The file holds the users' password hashes (bcrypt or legacy PBKDF2), so they keep their",
-                "passwords: it is created readable by you only; keep it as safe as the database." })
+                "Write every class, user and membership of this database to a JSON file that 'migrate' reads.",
+                "",
+                "For example, to move from H2 to MySQL: export here, then migrate FILE on the new instance.",
+                "",
+                "The file holds the users' password hashes (bcrypt or legacy PBKDF2), so that they keep their passwords:"
+                        + " it is created readable by you only. Keep it as safe as the database." })
 @Dependent
 public class ExportCommand implements Callable<Integer> {
 

@@ -33,19 +33,22 @@ import picocli.CommandLine.Option;
 
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Set up this database (selected by DB_* or ROLLCALL_DATA_DIR) with starter records: an admin (password",
-                "from ADMIN_PASSWORD, or generated and shown once), a teacher, four students and two classes.",
+                "Set up this database with starter records.",
                 "",
-                "DESTRUCTIVE when the database holds data: it shows what would be lost and deletes all users, classes and",
-                "memberships. On a terminal you confirm by typing the database name. Without a terminal it refuses unless",
-                "given --yes, and also --force when the database holds data. A backup is taken first when the backup",
-                "feature is installed. A refused run changes nothing.",
+                "This database is the one DB_* or ROLLCALL_DATA_DIR selects. The starter records are an admin, a teacher,"
+                        + " four students and two classes. The admin's password comes from ADMIN_PASSWORD, or is generated and"
+                        + " shown once.",
                 "",
-                "With --create-app-user it only creates a MySQL account for the web app with data rights (SELECT, INSERT,",
-                "UPDATE, DELETE) on this database; run it with the master account. Nothing else is changed.",
+                "This is DESTRUCTIVE when the database holds data: it shows what would be lost and deletes all users, classes"
+                        + " and memberships. On a terminal you confirm by typing the database name. Without a terminal it refuses"
+                        + " unless given --yes, and also --force when the database holds data. A backup is taken first when the"
+                        + " backup feature is installed. A refused run changes nothing.",
+                "",
+                "With --create-app-user it only creates a MySQL account for the web app with data rights (SELECT, INSERT,"
+                        + " UPDATE, DELETE) on this database; run it with the master account. Nothing else is changed.",
                 "" },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = { "0:done", "1:refused or failed; nothing was changed", "2:wrong options" })
+        exitCodeList = { "0:Done.", "1:Refused or failed; nothing was changed.", "2:Wrong options." })
 @Dependent
 public class InitCommand implements Callable<Integer> {
 

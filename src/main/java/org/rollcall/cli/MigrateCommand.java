@@ -27,24 +27,26 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Copy classes, users and memberships from a previous instance INTO this database (selected by DB_* or",
-                "ROLLCALL_DATA_DIR), through the same rules as the web app. Invalid records are rejected with a reason.",
-                "Safe to run again: records are matched by username and class code, updated in place, never doubled.",
-                "A run that was interrupted is completed by running it again.",
+                "Copy classes, users and memberships from a previous instance into this database.",
                 "",
-                "SOURCE is one of:",
-                "  another Rollcall database  jdbc:h2:file:/path/rollcall, /path/rollcall.mv.db, jdbc:mysql://host:3306/db",
-                "  the legacy Flask app       jdbc:sqlite:/path/user_management.db, /path/user_management.db,",
-                "                             jdbc:mysql://host:3306/user_management",
-                "  a JSON file                an export from 'rollcall export', or the legacy app's data.json",
+                "This database is the one DB_* or ROLLCALL_DATA_DIR selects. Every record goes through the same rules as"
+                        + " in the web app; invalid records are rejected with a reason. It is safe to run again: records are"
+                        + " matched by username and class code, updated in place, never doubled. A run that was interrupted is"
+                        + " completed by running it again.",
+                "",
+                "SOURCE is one of these:",
+                "- another Rollcall database: jdbc:h2:file:/path/rollcall, /path/rollcall.mv.db or jdbc:mysql://host:3306/db;",
+                "- the legacy Flask app: jdbc:sqlite:/path/user_management.db, /path/user_management.db or"
+                        + " jdbc:mysql://host:3306/user_management;",
+                "- a JSON file: an export from 'rollcall export', or the legacy app's data.json.",
                 "" },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:everything was copied and found in this database",
-                "1:migrate failed or stopped; what was copied stays, run again to finish",
-                "2:wrong options",
-                "3:some records were rejected (listed with reasons); the rest was copied",
-                "4:after copying, this database does not hold what was copied (count mismatch)" })
+                "0:Everything was copied and found in this database.",
+                "1:Migrate failed or stopped; what was copied stays, so run it again to finish.",
+                "2:Wrong options.",
+                "3:Some records were rejected (listed with reasons); the rest was copied.",
+                "4:After copying, this database does not hold what was copied (the counts differ)." })
 @Dependent
 public class MigrateCommand implements Callable<Integer> {
 

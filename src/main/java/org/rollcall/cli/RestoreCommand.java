@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = { "Restore a backup (an incremental one with its whole chain) into this database, which must be empty.",
+                "",
                 "Checksums are verified before anything is written; a non-empty database is refused and left unchanged." })
 @Dependent
 public class RestoreCommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package org.rollcall.cli;
 
+import java.io.PrintWriter;
 import java.util.Set;
 
 import io.quarkus.runtime.Quarkus;
@@ -24,7 +25,15 @@ public class RollcallMain implements QuarkusApplication {
     }
 
     public static void main(String... args) {
+        // H2's AUTO_SERVER port (see DatabaseSelection) serves commands on this machine, nobody else
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         if (isCommand(args)) {
+            int answered = CommandLineCheck.answer(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+            if (answered != CommandLineCheck.RUN) {
+                System.exit(answered); // --help or a wrong command line: answered without starting the app
+            }
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("rollcall.command-mode", "true");
             System.setProperty("quarkus.banner.enabled", "false");
