@@ -25,10 +25,6 @@ public class RollcallMain implements QuarkusApplication {
     }
 
     public static void main(String... args) {
-        // H2's AUTO_SERVER port (see DatabaseSelection) serves commands on this machine, nobody else
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
         if (isCommand(args)) {
             int answered = CommandLineCheck.answer(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
             if (answered != CommandLineCheck.RUN) {

@@ -60,8 +60,11 @@ public record DatabaseSelection(Kind kind, String jdbcUrl, String username, Stri
     private static DatabaseSelection h2(Function<String, String> env) {
         Path dir = Path.of(orDefault(env.apply("ROLLCALL_DATA_DIR"), "data")).toAbsolutePath().normalize();
         // AUTO_SERVER: the process that opens the file first serves it to others (on a random port of
-        // 127.0.0.1, see RollcallMain, with a key only readers of data/ know), so that a command reaches
-        // the database of a running app
+        // 127.0.0.1, with a key only readers of data/ know), so that a command reaches the database of
+        // a running app. Set here, before any H2 connection, so dev mode and tests bind no other address.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         String url = "jdbc:h2:file:" + dir.resolve("rollcall")
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE";
         return new DatabaseSelection(Kind.H2, url, "sa", "", "embedded H2 at " + dir.resolve("rollcall.mv.db"));
