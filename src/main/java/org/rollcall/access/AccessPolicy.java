@@ -1,12 +1,15 @@
 package org.rollcall.access;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.rollcall.auth.Actor;
 import org.rollcall.common.DomainException;
+import org.rollcall.common.RollcallConfig;
 import org.rollcall.schoolclass.SchoolClass;
 import org.rollcall.user.Role;
 import org.rollcall.user.User;
@@ -24,9 +27,12 @@ import org.rollcall.user.User;
 public class AccessPolicy {
 
     private final EntityManager em;
+    private final Set<Role> selfEditLocked;
 
-    public AccessPolicy(EntityManager em) {
+    public AccessPolicy(EntityManager em, RollcallConfig config) {
         this.em = em;
+        this.selfEditLocked = config.selfEdit().lockedRoles().orElse(List.of()).stream()
+                .map(Role::parse).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Teachers and admins: the people who manage users and classes. */
@@ -124,6 +130,42 @@ public class AccessPolicy {
             throw DomainException.forbidden("You can manage only the classes you teach.");
         }
         return schoolClass;
+    }
+
+    /** Whether the actor may change their own name and email: yes unless an admin locked it for their role. */
+    public boolean canEditOwnProfile(Actor actor) {
+        return actor != null && !selfEditLocked.contains(actor.role());
+    }
+
+    public void requireEditOwnProfile(Actor actor) {
+        if (!canEditOwnProfile(actor)) {
+            String whoCan = actor.role() == Role.STUDENT ? "a teacher or an admin" : "an admin";
+            throw DomainException.forbidden("Changing your own name and email is switched off for " + actor.role().id() + "s: ask "
+                    + whoCan + " to change them.");
+        }
+    }
+
+    /** Whether the actor may see the class as one of its members (read-only): admins all, anyone the classes they are in. */
+    public boolean canSeeClass(Actor actor, SchoolClass schoolClass) {
+        return actor.isAdmin() || em.createQuery("select count(m) from Membership m where m.schoolClass.id = :classId"
+                + " and m.user.id = :actorId", Long.class)
+                .setParameter("classId", schoolClass.getId()).setParameter("actorId", actor.id()).getSingleResult() > 0;
+    }
+
+    public SchoolClass requireSeeClass(Actor actor, SchoolClass schoolClass) {
+        if (!canSeeClass(actor, schoolClass)) {
+            throw notInClass();
+        }
+        return schoolClass;
+    }
+
+    /** The answer to a class code that does not exist: as for a class the actor is not in, except to admins. */
+    public static DomainException noSuchClass(Actor actor, String code) {
+        return actor.isAdmin() ? DomainException.notFound("No class '" + code + "'.") : notInClass();
+    }
+
+    private static DomainException notInClass() {
+        return DomainException.forbidden("You can see only the classes you are in.");
     }
 
     /** The user is in a class the teacher teaches. */
