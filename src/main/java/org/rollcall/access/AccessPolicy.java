@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import org.rollcall.auth.Actor;
@@ -14,6 +15,8 @@ import org.rollcall.schoolclass.SchoolClass;
 import org.rollcall.user.Role;
 import org.rollcall.user.User;
 
+import io.quarkus.runtime.StartupEvent;
+
 /**
  * The permissions matrix (README "Users, classes and permissions") in one place. Services enforce
  * it with the {@code require...} methods; pages ask the {@code can...} methods what to offer; the
@@ -21,7 +24,8 @@ import org.rollcall.user.User;
  * <p>
  * Teachers see every student and the members of the classes they teach, manage students only,
  * and manage the classes they teach. Admins may do everything except change their own role,
- * disable or delete themselves. Students reach only their own profile.
+ * disable or delete themselves. Students reach only their own profile and, read-only, the classes
+ * they are in. Who may change their own name and email is a setting (ROLLCALL_SELF_EDIT_LOCKED_ROLES).
  */
 @ApplicationScoped
 public class AccessPolicy {
@@ -31,8 +35,19 @@ public class AccessPolicy {
 
     public AccessPolicy(EntityManager em, RollcallConfig config) {
         this.em = em;
-        this.selfEditLocked = config.selfEdit().lockedRoles().orElse(List.of()).stream()
-                .map(Role::parse).collect(Collectors.toUnmodifiableSet());
+        this.selfEditLocked = lockedRoles(config.selfEdit().lockedRoles().orElse(List.of()));
+    }
+
+    /** Creates the policy at start, so that a mistyped role in the setting stops the start rather than a page. */
+    void checkSettings(@Observes StartupEvent start) {
+    }
+
+    private static Set<Role> lockedRoles(List<String> roles) {
+        try {
+            return roles.stream().map(Role::parse).collect(Collectors.toUnmodifiableSet());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("ROLLCALL_SELF_EDIT_LOCKED_ROLES: " + e.getMessage(), e);
+        }
     }
 
     /** Teachers and admins: the people who manage users and classes. */
