@@ -1,15 +1,21 @@
 package org.rollcall.access;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import org.rollcall.auth.Actor;
 import org.rollcall.common.DomainException;
+import org.rollcall.common.RollcallConfig;
 import org.rollcall.schoolclass.SchoolClass;
 import org.rollcall.user.Role;
 import org.rollcall.user.User;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The permissions matrix (README "Users, classes and permissions") in one place. Services enforce
@@ -18,15 +24,30 @@ import org.rollcall.user.User;
  * <p>
  * Teachers see every student and the members of the classes they teach, manage students only,
  * and manage the classes they teach. Admins may do everything except change their own role,
- * disable or delete themselves. Students reach only their own profile.
+ * disable or delete themselves. Students reach only their own profile and, read-only, the classes
+ * they are in. Who may change their own name and email is a setting (ROLLCALL_SELF_EDIT_LOCKED_ROLES).
  */
 @ApplicationScoped
 public class AccessPolicy {
 
     private final EntityManager em;
+    private final Set<Role> selfEditLocked;
 
-    public AccessPolicy(EntityManager em) {
+    public AccessPolicy(EntityManager em, RollcallConfig config) {
         this.em = em;
+        this.selfEditLocked = lockedRoles(config.selfEdit().lockedRoles().orElse(List.of()));
+    }
+
+    /** Creates the policy at start, so that a mistyped role in the setting stops the start rather than a page. */
+    void checkSettings(@Observes StartupEvent start) {
+    }
+
+    private static Set<Role> lockedRoles(List<String> roles) {
+        try {
+            return roles.stream().map(Role::parse).collect(Collectors.toUnmodifiableSet());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("ROLLCALL_SELF_EDIT_LOCKED_ROLES: " + e.getMessage(), e);
+        }
     }
 
     /** Teachers and admins: the people who manage users and classes. */
@@ -124,6 +145,42 @@ public class AccessPolicy {
             throw DomainException.forbidden("You can manage only the classes you teach.");
         }
         return schoolClass;
+    }
+
+    /** Whether the actor may change their own name and email: yes unless an admin locked it for their role. */
+    public boolean canEditOwnProfile(Actor actor) {
+        return actor != null && !selfEditLocked.contains(actor.role());
+    }
+
+    public void requireEditOwnProfile(Actor actor) {
+        if (!canEditOwnProfile(actor)) {
+            String whoCan = actor.role() == Role.STUDENT ? "a teacher or an admin" : "an admin";
+            throw DomainException.forbidden("Changing your own name and email is switched off for " + actor.role().id() + "s: ask "
+                    + whoCan + " to change them.");
+        }
+    }
+
+    /** Whether the actor may see the class as one of its members (read-only): admins all, anyone the classes they are in. */
+    public boolean canSeeClass(Actor actor, SchoolClass schoolClass) {
+        return actor.isAdmin() || em.createQuery("select count(m) from Membership m where m.schoolClass.id = :classId"
+                + " and m.user.id = :actorId", Long.class)
+                .setParameter("classId", schoolClass.getId()).setParameter("actorId", actor.id()).getSingleResult() > 0;
+    }
+
+    public SchoolClass requireSeeClass(Actor actor, SchoolClass schoolClass) {
+        if (!canSeeClass(actor, schoolClass)) {
+            throw notInClass();
+        }
+        return schoolClass;
+    }
+
+    /** The answer to a class code that does not exist: as for a class the actor is not in, except to admins. */
+    public static DomainException noSuchClass(Actor actor, String code) {
+        return actor.isAdmin() ? DomainException.notFound("No class '" + code + "'.") : notInClass();
+    }
+
+    private static DomainException notInClass() {
+        return DomainException.forbidden("You can see only the classes you are in.");
     }
 
     /** The user is in a class the teacher teaches. */

@@ -36,15 +36,20 @@ public class ApiToken {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    /** Null: never expires. */
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
     protected ApiToken() {
     }
 
-    ApiToken(long userId, String name, String prefix, String digest) {
+    ApiToken(long userId, String name, String prefix, String digest, Instant createdAt, Instant expiresAt) {
         this.userId = userId;
         this.name = name;
         this.prefix = prefix;
         this.digest = digest;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
     }
 
     public Long getId() { return id; }
@@ -53,4 +58,5 @@ public class ApiToken {
     public String getPrefix() { return prefix; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getLastUsedAt() { return lastUsedAt; }
+    public Instant getExpiresAt() { return expiresAt; }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,17 +33,20 @@ public class ApiTokenService {
     /** last_used_at is written at most this often per token, so using a token costs no write per request. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-    public record TokenForm(@NotBlank @Size(max = 100) String name) {
+    /** {@code expiresAt}: optional; from then on the token is refused. */
+    public record TokenForm(@NotBlank @Size(max = 100) String name, Instant expiresAt) {
     }
 
-    public record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt) {
-        static TokenView of(ApiToken t) {
-            return new TokenView(t.getId(), t.getName(), t.getPrefix(), t.getCreatedAt(), t.getLastUsedAt());
+    public record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
+            boolean expired) {
+        static TokenView of(ApiToken t, Instant now) {
+            return new TokenView(t.getId(), t.getName(), t.getPrefix(), t.getCreatedAt(), t.getLastUsedAt(), t.getExpiresAt(),
+                    t.getExpiresAt() != null && !t.getExpiresAt().isAfter(now));
         }
     }
 
     /** The token in clear, returned only by the call that created it. */
-    public record CreatedToken(long id, String name, String prefix, Instant createdAt, String token) {
+    public record CreatedToken(long id, String name, String prefix, Instant createdAt, Instant expiresAt, String token) {
     }
 
     record TokenOwner(long tokenId, String username) {
@@ -54,39 +58,56 @@ public class ApiTokenService {
 
     private final ApiTokenRepository tokens;
     private final Validation validation;
+    private final Clock clock;
     private final Map<Long, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
-    public ApiTokenService(ApiTokenRepository tokens, Validation validation) {
+    public ApiTokenService(ApiTokenRepository tokens, Validation validation, Clock clock) {
         this.tokens = tokens;
         this.validation = validation;
+        this.clock = clock;
     }
 
     @Transactional
     public CreatedToken create(Actor actor, TokenForm input) {
-        TokenForm form = validation.check(new TokenForm(input.name() == null ? null : input.name().strip()));
+        TokenForm form = validation.check(new TokenForm(input.name() == null ? null : input.name().strip(), input.expiresAt()));
+        Instant now = clock.instant();
+        if (form.expiresAt() != null && !form.expiresAt().isAfter(now)) {
+            throw DomainException.invalid("expiresAt", "must be in the future");
+        }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiToken entity = new ApiToken(actor.id(), form.name(), token.substring(0, 10), digest(token));
+        ApiToken entity = new ApiToken(actor.id(), form.name(), token.substring(0, 10), digest(token), now, form.expiresAt());
         tokens.persist(entity);
         tokens.flush();
-        return new CreatedToken(entity.getId(), entity.getName(), entity.getPrefix(), entity.getCreatedAt(), token);
+        return new CreatedToken(entity.getId(), entity.getName(), entity.getPrefix(), entity.getCreatedAt(), entity.getExpiresAt(), token);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TokenView> list(Actor actor) {
-        return tokens.list("userId = ?1 order by createdAt desc", actor.id()).stream().map(TokenView::of).toList();
+        Instant now = clock.instant();
+        return tokens.list("userId = ?1 order by createdAt desc", actor.id()).stream().map(t -> TokenView.of(t, now)).toList();
+    }
+
+    /** One of the actor's own tokens (for the revoke confirmation); someone else's is answered as missing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TokenView> find(Actor actor, long id) {
+        return tokens.find("id = ?1 and userId = ?2", id, actor.id()).firstResultOptional().map(t -> TokenView.of(t, clock.instant()));
     }
 
     @Transactional
     public void revoke(Actor actor, long id) {
         if (tokens.delete("id = ?1 and userId = ?2", id, actor.id()) == 0) {
-            throw DomainException.notFound("No token " + id + " of yours.");
+            throw noSuchToken(id);
         }
         lastUseWritten.remove(id);
     }
 
-    /** The owner of a presented token, recording its use. */
+    public static DomainException noSuchToken(long id) {
+        return DomainException.notFound("No token " + id + " of yours.");
+    }
+
+    /** The owner of a presented token that has not expired, recording its use. */
     @Transactional
     Optional<TokenOwner> use(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
@@ -94,8 +115,9 @@ public class ApiTokenService {
         }
         Optional<TokenOwner> found = tokens.getEntityManager()
                 .createQuery("select new org.rollcall.auth.ApiTokenService$TokenOwner(t.id, u.username)"
-                        + " from ApiToken t, User u where u.id = t.userId and t.digest = :digest", TokenOwner.class)
-                .setParameter("digest", digest(token)).getResultStream().findFirst();
+                        + " from ApiToken t, User u where u.id = t.userId and t.digest = :digest"
+                        + " and (t.expiresAt is null or t.expiresAt > :now)", TokenOwner.class)
+                .setParameter("digest", digest(token)).setParameter("now", clock.instant()).getResultStream().findFirst();
         found.ifPresent(owner -> {
             Instant now = Instant.now();
             Instant written = lastUseWritten.get(owner.tokenId());

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.Params;
+import org.rollcall.user.OwnProfile;
 import org.rollcall.user.UserDetail;
 import org.rollcall.user.UserService;
 import org.rollcall.user.UserView;
@@ -55,6 +56,13 @@ public class MeResource {
     @Operation(summary = "My profile")
     public UserView me() {
         return users.findSelf(actor.get()).orElseThrow(() -> DomainException.notFound("Your account no longer exists."));
+    }
+
+    @PUT
+    @Operation(summary = "Change my name and email", description = "Body {displayName, email?}; the same rules as for any user."
+            + " 403 when an admin switched this off for my role (ROLLCALL_SELF_EDIT_LOCKED_ROLES).")
+    public UserView updateMe(OwnProfile profile) {
+        return users.updateOwnProfile(actor.get(), Params.body(profile));
     }
 
     @GET

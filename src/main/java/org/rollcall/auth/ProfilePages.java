@@ -1,18 +1,26 @@
 package org.rollcall.auth;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.rollcall.access.AccessPolicy;
 import org.rollcall.common.DomainException;
+import org.rollcall.common.Params;
+import org.rollcall.user.OwnProfile;
 import org.rollcall.user.UserDetail;
 import org.rollcall.user.UserService;
 import org.rollcall.user.UserView;
@@ -25,36 +33,132 @@ import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
-/** Every role's own pages: my profile and classes, change my password (also the forced change after a reset). */
+/**
+ * Every role's own pages: my profile (name and email, classes, API tokens), change my password
+ * (also the forced change after a reset).
+ */
 @Path("/me")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class ProfilePages {
 
+    /** The token lifetimes the page offers, in days; the API takes any future {@code expiresAt}. */
+    static final List<Integer> TOKEN_DAYS = List.of(7, 30, 90, 365);
+
+    /** What the profile page shows: the two forms keep what was typed when one of them is shown again with errors. */
+    public record Profile(UserView me, List<UserDetail.ClassMembership> classes, boolean editable, OwnProfile fields,
+            FieldErrors errors, List<ApiTokenService.TokenView> tokens, String tokenName, FieldErrors tokenErrors) {
+
+        public List<Integer> tokenDays() {
+            return TOKEN_DAYS;
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance profile(UserView me, List<UserDetail.ClassMembership> classes);
+        static native TemplateInstance profile(Profile profile);
 
         static native TemplateInstance password(boolean forced, FieldErrors errors);
+
+        static native TemplateInstance tokenCreated(ApiTokenService.CreatedToken token);
+
+        static native TemplateInstance confirmRevoke(ApiTokenService.TokenView token);
     }
 
     private final UserService users;
     private final CurrentActor actor;
     private final Sessions sessions;
     private final Revocations revocations;
+    private final ApiTokenService tokens;
+    private final AccessPolicy policy;
+    private final Clock clock;
 
-    public ProfilePages(UserService users, CurrentActor actor, Sessions sessions, Revocations revocations) {
+    public ProfilePages(UserService users, CurrentActor actor, Sessions sessions, Revocations revocations,
+            ApiTokenService tokens, AccessPolicy policy, Clock clock) {
         this.users = users;
         this.actor = actor;
         this.sessions = sessions;
         this.revocations = revocations;
+        this.tokens = tokens;
+        this.policy = policy;
+        this.clock = clock;
     }
 
     @GET
     public TemplateInstance profile() {
+        UserView self = self();
+        return page(self, new OwnProfile(self.displayName(), self.email()), FieldErrors.NONE, "", FieldErrors.NONE);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateProfile(@RestForm String displayName, @RestForm String email) {
+        OwnProfile typed = new OwnProfile(displayName, email);
+        try {
+            users.updateOwnProfile(actor.get(), typed);
+        } catch (DomainException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            return Response.status(400).entity(page(self(), typed, FieldErrors.of(e), "", FieldErrors.NONE)).build();
+        }
+        return Flash.redirect("/me", "Your profile has been saved.");
+    }
+
+    /** The new token is shown in this response only: never in a URL, cookie or flash, and not cached. */
+    @POST
+    @Path("tokens")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createToken(@RestForm String name, @RestForm String expiresInDays) {
+        ApiTokenService.CreatedToken created;
+        try {
+            Integer days = Params.integer("expiresInDays", expiresInDays);
+            if (days != null && !TOKEN_DAYS.contains(days)) {
+                throw DomainException.invalid("expiresInDays", "must be one of the choices offered");
+            }
+            Instant expiresAt = days == null ? null : clock.instant().plus(Duration.ofDays(days));
+            created = tokens.create(actor.get(), new ApiTokenService.TokenForm(name, expiresAt));
+        } catch (DomainException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            UserView self = self();
+            return Response.status(400).entity(page(self, new OwnProfile(self.displayName(), self.email()), FieldErrors.NONE,
+                    name, FieldErrors.of(e))).build();
+        }
+        return Response.ok(Templates.tokenCreated(created)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @GET
+    @Path("tokens/{id}/revoke")
+    public TemplateInstance confirmRevoke(@PathParam("id") String id) {
+        long tokenId = tokenId(id);
+        return Templates.confirmRevoke(tokens.find(actor.get(), tokenId).orElseThrow(() -> ApiTokenService.noSuchToken(tokenId)));
+    }
+
+    @POST
+    @Path("tokens/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeToken(@PathParam("id") String id) {
+        long tokenId = tokenId(id);
+        ApiTokenService.TokenView token = tokens.find(actor.get(), tokenId).orElseThrow(() -> ApiTokenService.noSuchToken(tokenId));
+        tokens.revoke(actor.get(), tokenId);
+        return Flash.redirect("/me", "Revoked the token '" + token.name() + "': it no longer works.");
+    }
+
+    private static long tokenId(String id) {
+        Integer tokenId = Params.integer("id", id);
+        return tokenId == null ? -1 : tokenId;
+    }
+
+    private UserView self() {
+        return users.findSelf(actor.get()).orElseThrow(() -> DomainException.notFound("Your account no longer exists."));
+    }
+
+    private TemplateInstance page(UserView self, OwnProfile fields, FieldErrors errors, String tokenName, FieldErrors tokenErrors) {
         Actor me = actor.get();
-        UserView self = users.findSelf(me).orElseThrow(() -> DomainException.notFound("Your account no longer exists."));
-        return Templates.profile(self, users.classesOf(me));
+        return Templates.profile(new Profile(self, users.classesOf(me), policy.canEditOwnProfile(me), fields, errors,
+                tokens.list(me), tokenName, tokenErrors));
     }
 
     @GET

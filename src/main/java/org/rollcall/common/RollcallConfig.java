@@ -1,6 +1,7 @@
 package org.rollcall.common;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -18,6 +19,8 @@ public interface RollcallConfig {
     Session session();
 
     ApiDocs apiDocs();
+
+    SelfEdit selfEdit();
 
     /** True when the process runs a command (init, migrate, ...) rather than serving the web app. */
     @WithDefault("false")
@@ -47,6 +50,14 @@ public interface RollcallConfig {
         @WithName("public")
         @WithDefault("false")
         boolean open();
+    }
+
+    interface SelfEdit {
+        /**
+         * ROLLCALL_SELF_EDIT_LOCKED_ROLES: roles (admin, teacher, student; comma-separated) whose
+         * accounts may not change their own name and email. Unset: everyone may.
+         */
+        Optional<List<String>> lockedRoles();
     }
 
     interface Session {

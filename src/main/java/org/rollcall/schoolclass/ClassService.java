@@ -53,6 +53,15 @@ public class ClassService {
                 .map(g -> ClassView.of(g, memberships.membersOf(g.getId())));
     }
 
+    /** A class the actor is in, read-only. Only admins can tell a class they may not see from one that does not exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ClassOverview overview(Actor actor, String code) {
+        return classes.findByCode(normaliseCode(code))
+                .map(c -> policy.requireSeeClass(actor, c))
+                .map(c -> ClassOverview.of(c, memberships.membersOf(c.getId())))
+                .orElseThrow(() -> AccessPolicy.noSuchClass(actor, code));
+    }
+
     @Transactional
     public ClassView create(Actor actor, ClassForm input) {
         AccessPolicy.requireStaff(actor, "classes");

@@ -141,6 +141,25 @@ public class UserService {
         return UserView.of(user);
     }
 
+    /** The user's own name and email, unless an admin locked self-editing for their role. */
+    @Transactional
+    public UserView updateOwnProfile(Actor actor, OwnProfile input) {
+        policy.requireEditOwnProfile(actor);
+        OwnProfile form = validation.check(input.normalised());
+        User user = users.findByIdOptional(actor.id()).orElseThrow(() -> DomainException.notFound("Your account no longer exists."));
+        if (form.email() != null && users.emailTaken(form.email(), user.getId())) {
+            throw DomainException.invalid("email", AccessPolicy.taken(actor, "email"));
+        }
+        StringBuilder changes = new StringBuilder();
+        AuditLog.change(changes, "displayName", user.getDisplayName(), form.displayName());
+        AuditLog.changeWithoutValues(changes, "email", user.getEmail(), form.email());
+        user.setDisplayName(form.displayName());
+        user.setEmail(form.email());
+        users.flush();
+        audit.record(actor, AuditAction.USER_UPDATE, user.getUsername(), changes.length() == 0 ? "no change" : changes.toString());
+        return UserView.of(user);
+    }
+
     @Transactional
     public UserView setEnabled(Actor actor, String username, boolean enabled) {
         User user = manageable(actor, username);

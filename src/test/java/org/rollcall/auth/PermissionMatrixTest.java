@@ -127,6 +127,7 @@ class PermissionMatrixTest {
         cells.add(new Cell("DELETE /api/groups/{other}/members/{member}", (r, t) -> r.delete("/api/groups/" + t.otherGroup() + "/members/" + t.student()), 401, 403, 403, 204));
         // me
         cells.add(new Cell("GET /api/me", (r, t) -> r.get("/api/me"), 401, 200, 200, 200));
+        cells.add(new Cell("PUT /api/me (blank name)", (r, t) -> r.body(Map.of("displayName", " ")).put("/api/me"), 401, 400, 400, 400));
         cells.add(new Cell("GET /api/me/groups", (r, t) -> r.get("/api/me/groups"), 401, 200, 200, 200));
         cells.add(new Cell("GET /api/me/tokens", (r, t) -> r.get("/api/me/tokens"), 401, 200, 200, 200));
         cells.add(new Cell("POST /api/me/tokens", (r, t) -> r.body(Map.of("name", "script")).post("/api/me/tokens"), 401, 201, 201, 201));
