@@ -60,7 +60,8 @@ public class UserPages {
 
         static native TemplateInstance list$results(UserList list);
 
-        static native TemplateInstance detail(UserDetail detail, boolean manageable, Set<String> classLinks);
+        static native TemplateInstance detail(UserDetail detail, boolean manageable, boolean disableable, boolean deletable,
+                Set<String> classLinks);
 
         static native TemplateInstance form(Fields fields, FieldErrors errors, List<Role> roles, boolean editing);
 
@@ -134,7 +135,9 @@ public class UserPages {
                 ? detail.groups().stream().map(UserDetail.ClassMembership::code).collect(Collectors.toSet())
                 : users.classesOf(me).stream().filter(c -> c.role() == ClassRole.TEACHER)
                         .map(UserDetail.ClassMembership::code).collect(Collectors.toSet());
-        return Templates.detail(detail, mayManage(me, detail.user()), classLinks);
+        UserView user = detail.user();
+        return Templates.detail(detail, mayManage(me, user), AccessPolicy.canDisable(me, user.username(), user.role()),
+                AccessPolicy.canDelete(me, user.username()), classLinks);
     }
 
     @GET
