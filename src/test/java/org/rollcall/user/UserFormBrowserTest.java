@@ -32,10 +32,14 @@ class UserFormBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create user")).click();
 
             assertThat(page.getByRole(AriaRole.ALERT)).containsText("Nothing was saved");
+            // Plain sentences, in the order of the form's fields.
+            assertThat(page.getByRole(AriaRole.ALERT).locator("li")).hasText(new String[] {
+                    "Username may contain only letters, digits, '.', '_' and '-'.", "Name is required.",
+                    "Email is not a valid email address.", "Password must be 8 to 72 characters long." });
             assertThat(page.locator("#username-error")).containsText("may contain only letters");
-            assertThat(page.locator("#displayName-error")).containsText("Name must not be blank");
-            assertThat(page.locator("#email-error")).containsText("well-formed email");
-            assertThat(page.locator("#password-error")).containsText("size must be between 8 and 72");
+            assertThat(page.locator("#displayName-error")).containsText("Name is required");
+            assertThat(page.locator("#email-error")).containsText("Email is not a valid email address");
+            assertThat(page.locator("#password-error")).containsText("Password must be 8 to 72 characters long");
             assertThat(page.locator("#username")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("#username")).hasAttribute("aria-describedby", java.util.regex.Pattern.compile("username-error"));
             // What was typed is kept, except the password.
@@ -81,7 +85,7 @@ class UserFormBrowserTest {
             page.locator("#term").fill("2025-26");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create class")).click();
             assertThat(page.locator("#code-error")).containsText("may contain only letters");
-            assertThat(page.locator("#name-error")).containsText("must not be blank");
+            assertThat(page.locator("#name-error")).containsText("Name is required");
             assertThat(page.locator("#term")).hasValue("2025-26");
             s.check("class-form-errors");
         }
