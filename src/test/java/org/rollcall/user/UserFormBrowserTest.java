@@ -91,4 +91,30 @@ class UserFormBrowserTest {
         }
         Api.as(teacher).get("/api/groups").then().statusCode(200).body("total", equalTo(0));
     }
+
+    @Test
+    void aConflictingEditShowsTheStoredValuesAndKeepsTheUsersOwn() {
+        Browser.requireChromium();
+        String student = Api.unique("conflict");
+        Api.asAdmin().body(Map.of("username", student, "displayName", "Before", "role", "student")).post("/api/users")
+                .then().statusCode(201);
+        try (Browser.Session s = Browser.open()) {
+            Page page = s.page();
+            s.logIn(Api.ADMIN, Api.ADMIN_PASSWORD);
+            s.visit("/users/" + student + "/edit");
+            // Someone else saves the user meanwhile.
+            Api.asAdmin().body(Map.of("displayName", "Theirs", "role", "student", "version", 0)).put("/api/users/" + student)
+                    .then().statusCode(200);
+            page.locator("#displayName").fill("Mine");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(page.locator("#conflict")).containsText("Theirs");
+            assertThat(page.locator("#conflict")).not().containsText("version");
+            assertThat(page.locator("#displayName")).hasValue("Mine");
+            s.check("user-edit-conflict");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(page).hasURL(Browser.at("/users/" + student));
+            s.check();
+        }
+        Api.asAdmin().get("/api/users/" + student).then().statusCode(200).body("user.displayName", equalTo("Mine"));
+    }
 }
