@@ -27,7 +27,7 @@ class BackupsPageBrowserTest {
             Page page = s.page();
             s.logIn(Api.ADMIN, Api.ADMIN_PASSWORD);
             s.visit("/admin/backups");
-            page.getByLabel("Name").fill(name);
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take backup")).click();
             assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("started"))).isVisible();
             s.check("backup-started");
