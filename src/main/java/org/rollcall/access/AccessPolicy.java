@@ -96,6 +96,20 @@ public class AccessPolicy {
         }
     }
 
+    /** Whether the actor may disable this account: one they manage, never their own (they would lock themselves out). */
+    public static boolean canDisable(Actor actor, String username, Role accountRole) {
+        return canManage(actor, accountRole) && !isSelf(actor, username);
+    }
+
+    /** Whether the actor may delete this account: admins only, never their own. */
+    public static boolean canDelete(Actor actor, String username) {
+        return actor != null && actor.isAdmin() && !isSelf(actor, username);
+    }
+
+    private static boolean isSelf(Actor actor, String username) {
+        return actor.username().equalsIgnoreCase(username);
+    }
+
     /** Whether the actor may see this user: admins all, anyone themselves, teachers students and their classes' members. */
     public boolean canView(Actor actor, User user) {
         return actor.isAdmin() || actor.id() == user.getId()

@@ -139,7 +139,7 @@ public class LoginThrottle {
         }
         Duration wait = Duration.between(now, allowedAt);
         Refusal refusal = new Refusal(false, forAccount, wait, "Too many failed logins" + (forAccount ? " for this account" : "")
-                + ". Wait " + ((wait.toMillis() + 999) / 1000) + " seconds before trying again.");
+                + ". Wait " + Text.count((wait.toMillis() + 999) / 1000, "second") + " before trying again.");
         return Optional.of(refusal);
     }
 

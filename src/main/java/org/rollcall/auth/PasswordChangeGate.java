@@ -40,7 +40,7 @@ public class PasswordChangeGate {
         if (LoginRedirect.isApi(path)) {
             return Optional.of(Response.status(403).type(Problem.MEDIA_TYPE)
                     .entity(Problem.of(403, "Password change required",
-                            "Your password was reset. Choose a new one first: PUT /api/me/password.", path, List.of()))
+                            "The password you have is for one login only. Choose a new one first: PUT /api/me/password.", path, List.of()))
                     .build());
         }
         return Optional.of(Response.seeOther(URI.create("/me/password")).build());

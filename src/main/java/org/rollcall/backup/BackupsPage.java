@@ -1,6 +1,5 @@
 package org.rollcall.backup;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,14 +9,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.rollcall.auth.CurrentActor;
 import org.rollcall.common.DomainException;
 import org.rollcall.user.Role;
+import org.rollcall.web.Flash;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -30,7 +30,9 @@ public class BackupsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<BackupView> backups, boolean anyRunning, String directory,
-                String message, String error, String name, String description, boolean incremental);
+                String error, String name, String description, boolean incremental);
+
+        static native TemplateInstance list$backups(List<BackupView> backups, boolean anyRunning);
     }
 
     private final BackupService backups;
@@ -43,10 +45,13 @@ public class BackupsPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list(@QueryParam("started") String started, @QueryParam("deleted") String deleted) {
-        String message = started != null ? "Backup " + started + " started. Reload this page to follow its status."
-                : deleted != null ? "Backup " + deleted + " deleted." : null;
-        return page(message, null, null, null, false);
+    public TemplateInstance list(@RestHeader("HX-Request") String htmx) {
+        if (htmx != null) {
+            // htmx polls the list every few seconds while a backup runs; the answer without one stops it.
+            List<BackupView> all = backups.list(actor.get());
+            return Templates.list$backups(all, anyRunning(all));
+        }
+        return page(null, null, null, false);
     }
 
     @POST
@@ -56,11 +61,12 @@ public class BackupsPage {
         boolean isIncremental = incremental != null;
         try {
             BackupView started = backups.start(actor.get(), new BackupRequest(name, description, isIncremental, null));
-            return Response.seeOther(URI.create("/admin/backups?started=" + started.id())).build();
+            return Flash.redirect("/admin/backups#backup-" + started.id(), Flash.Kind.INFO,
+                    "Backup " + started.id() + " started. Its status below follows by itself.");
         } catch (DomainException e) {
             String error = e.getMessage() + e.fieldErrors().stream().map(f -> " " + fieldLabel(f.field()) + " " + f.message() + ".")
                     .reduce("", String::concat);
-            return Response.status(e.status()).entity(page(null, error, name, description, isIncremental)).build();
+            return Response.status(e.status()).entity(page(error, name, description, isIncremental)).build();
         }
     }
 
@@ -70,16 +76,19 @@ public class BackupsPage {
     public Response delete(@PathParam("id") String id) {
         try {
             backups.delete(actor.get(), id);
-            return Response.seeOther(URI.create("/admin/backups?deleted=" + id)).build();
+            return Flash.redirect("/admin/backups", "Backup " + id + " deleted.");
         } catch (DomainException e) {
-            return Response.status(e.status()).entity(page(null, e.getMessage(), null, null, false)).build();
+            return Response.status(e.status()).entity(page(e.getMessage(), null, null, false)).build();
         }
     }
 
-    private TemplateInstance page(String message, String error, String name, String description, boolean incremental) {
+    private TemplateInstance page(String error, String name, String description, boolean incremental) {
         List<BackupView> all = backups.list(actor.get());
-        return Templates.list(all, all.stream().anyMatch(BackupView::running), backups.directory().toString(),
-                message, error, name, description, incremental);
+        return Templates.list(all, anyRunning(all), backups.directory().toString(), error, name, description, incremental);
+    }
+
+    private static boolean anyRunning(List<BackupView> all) {
+        return all.stream().anyMatch(BackupView::running);
     }
 
     private static String fieldLabel(String field) {

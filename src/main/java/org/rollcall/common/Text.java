@@ -19,4 +19,10 @@ public final class Text {
     public static String emptyToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
+
+    /** "1 user", "1,050 users", "2 classes": a count with its noun in the right number. */
+    public static String count(long n, String noun) {
+        String plural = noun.endsWith("s") ? noun + "es" : noun + "s";
+        return java.text.NumberFormat.getIntegerInstance(Locale.US).format(n) + " " + (n == 1 ? noun : plural);
+    }
 }

@@ -11,6 +11,10 @@ import jakarta.validation.Validator;
 @ApplicationScoped
 public class Validation {
 
+    /** Messages follow the field's label on the page ("Name is required."), so they are plain phrases. */
+    public static final String REQUIRED = "is required";
+    public static final String TOO_LONG = "must be at most {max} characters";
+
     private final Validator validator;
 
     public Validation(Validator validator) {

@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.rollcall.common.Validation;
+
 /**
  * The rules for a class's fields, once for every record that carries them ({@link ClassForm},
  * {@link ClassRow}). Each failing part reports its own message, as if written on the field itself:
@@ -29,8 +31,8 @@ public final class ClassFields {
     private ClassFields() {
     }
 
-    @NotBlank
-    @Size(max = 16)
+    @NotBlank(message = Validation.REQUIRED)
+    @Size(max = 16, message = Validation.TOO_LONG)
     @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]*", message = "may contain only letters, digits, '_' and '-'")
     @Constraint(validatedBy = {})
     @Documented
@@ -42,8 +44,8 @@ public final class ClassFields {
         Class<? extends Payload>[] payload() default {};
     }
 
-    @NotBlank
-    @Size(max = 200)
+    @NotBlank(message = Validation.REQUIRED)
+    @Size(max = 200, message = Validation.TOO_LONG)
     @Constraint(validatedBy = {})
     @Documented
     @Retention(RUNTIME)
@@ -54,8 +56,8 @@ public final class ClassFields {
         Class<? extends Payload>[] payload() default {};
     }
 
-    @NotBlank
-    @Size(max = 16)
+    @NotBlank(message = Validation.REQUIRED)
+    @Size(max = 16, message = Validation.TOO_LONG)
     @Pattern(regexp = "[A-Za-z0-9/_. -]+", message = "may contain only letters, digits, '-', '/', '.', '_' and spaces")
     @Constraint(validatedBy = {})
     @Documented
@@ -68,7 +70,7 @@ public final class ClassFields {
     }
 
     /** Optional: null passes. */
-    @Size(max = 32)
+    @Size(max = 32, message = Validation.TOO_LONG)
     @Constraint(validatedBy = {})
     @Documented
     @Retention(RUNTIME)
@@ -80,7 +82,7 @@ public final class ClassFields {
     }
 
     /** Optional: null passes. */
-    @Size(max = 1000)
+    @Size(max = 1000, message = Validation.TOO_LONG)
     @Constraint(validatedBy = {})
     @Documented
     @Retention(RUNTIME)

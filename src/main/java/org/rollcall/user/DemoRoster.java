@@ -17,7 +17,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * In dev mode (rollcall.demo-data=true) a fresh database also gets a teacher, twenty students and
- * two classes, so a newcomer sees real pages. Never enabled in production.
+ * two classes, so a newcomer sees real pages; every demo student has the same demo password. Never
+ * enabled in production.
  */
 @ApplicationScoped
 public class DemoRoster {
@@ -61,9 +62,9 @@ public class DemoRoster {
         for (int i = 0; i < NAMES.length; i++) {
             String username = "student" + (i + 1);
             userService.create(teacher, new UserForm(username, NAMES[i], username + "@example.org", Role.STUDENT,
-                    i == 0 ? STUDENT_PASSWORD : null, false));
+                    STUDENT_PASSWORD, false));
             classes.addMember(teacher, i % 2 == 0 ? "CSA" : "CSP", new MemberForm(username, ClassRole.STUDENT));
         }
-        LOG.infof("Loaded the demo roster: log in as 'teacher' / '%s' or 'student1' / '%s'", TEACHER_PASSWORD, STUDENT_PASSWORD);
+        LOG.infof("Loaded the demo roster: log in as 'teacher' / '%s' or any of 'student1' to 'student20' / '%s'", TEACHER_PASSWORD, STUDENT_PASSWORD);
     }
 }

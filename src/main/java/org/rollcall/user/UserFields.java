@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.rollcall.common.Validation;
+
 /**
  * The rules for a user's fields, once for every record that carries them ({@link UserForm},
  * {@link UserUpdate}, {@link UserRow}). Each failing part reports its own message, as if written
@@ -29,8 +31,8 @@ public final class UserFields {
     private UserFields() {
     }
 
-    @NotBlank
-    @Size(max = 64)
+    @NotBlank(message = Validation.REQUIRED)
+    @Size(max = 64, message = Validation.TOO_LONG)
     @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may contain only letters, digits, '.', '_' and '-'")
     @Constraint(validatedBy = {})
     @Documented
@@ -42,8 +44,8 @@ public final class UserFields {
         Class<? extends Payload>[] payload() default {};
     }
 
-    @NotBlank
-    @Size(max = 200)
+    @NotBlank(message = Validation.REQUIRED)
+    @Size(max = 200, message = Validation.TOO_LONG)
     @Constraint(validatedBy = {})
     @Documented
     @Retention(RUNTIME)
@@ -55,8 +57,8 @@ public final class UserFields {
     }
 
     /** Optional: null passes. */
-    @jakarta.validation.constraints.Email
-    @Size(max = 254)
+    @jakarta.validation.constraints.Email(message = "is not a valid email address")
+    @Size(max = 254, message = Validation.TOO_LONG)
     @Constraint(validatedBy = {})
     @Documented
     @Retention(RUNTIME)

@@ -14,7 +14,7 @@ public record UserForm(
         @DisplayName String displayName,
         @Email String email,
         @NotNull Role role,
-        @Size(min = 8, max = 72) String password,
+        @Size(min = 8, max = 72, message = "must be {min} to {max} characters long") String password,
         Boolean mustChangePassword) {
 
     /** Trims, lowercases the username and email, and turns empty optional fields into none. */

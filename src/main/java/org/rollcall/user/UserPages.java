@@ -60,9 +60,11 @@ public class UserPages {
 
         static native TemplateInstance list$results(UserList list);
 
-        static native TemplateInstance detail(UserDetail detail, boolean manageable, Set<String> classLinks);
+        static native TemplateInstance detail(UserDetail detail, boolean manageable, boolean disableable, boolean deletable,
+                Set<String> classLinks);
 
-        static native TemplateInstance form(Fields fields, FieldErrors errors, List<Role> roles, boolean editing);
+        /** {@code current}: what is stored now, when someone else saved the user while this form was open; else null. */
+        static native TemplateInstance form(Fields fields, FieldErrors errors, List<Role> roles, boolean editing, UserView current);
 
         static native TemplateInstance passwordReset(PasswordReset reset);
 
@@ -102,7 +104,7 @@ public class UserPages {
     @GET
     @Path("new")
     public TemplateInstance createForm() {
-        return Templates.form(Fields.blank(), FieldErrors.NONE, rolesFor(actor.get()), false);
+        return Templates.form(Fields.blank(), FieldErrors.NONE, rolesFor(actor.get()), false, null);
     }
 
     @POST
@@ -121,7 +123,7 @@ public class UserPages {
             if (!FieldErrors.formCanShow(e)) {
                 throw e;
             }
-            return Response.status(e.status()).entity(Templates.form(fields, FieldErrors.of(e), rolesFor(me), false)).build();
+            return Response.status(e.status()).entity(Templates.form(fields, FieldErrors.of(e), rolesFor(me), false, null)).build();
         }
     }
 
@@ -134,7 +136,9 @@ public class UserPages {
                 ? detail.groups().stream().map(UserDetail.ClassMembership::code).collect(Collectors.toSet())
                 : users.classesOf(me).stream().filter(c -> c.role() == ClassRole.TEACHER)
                         .map(UserDetail.ClassMembership::code).collect(Collectors.toSet());
-        return Templates.detail(detail, mayManage(me, detail.user()), classLinks);
+        UserView user = detail.user();
+        return Templates.detail(detail, mayManage(me, user), AccessPolicy.canDisable(me, user.username(), user.role()),
+                AccessPolicy.canDelete(me, user.username()), classLinks);
     }
 
     @GET
@@ -143,7 +147,7 @@ public class UserPages {
         Actor me = actor.get();
         UserView user = find(me, username).user();
         requireManageable(me, user);
-        return Templates.form(Fields.of(user), FieldErrors.NONE, rolesFor(me), true);
+        return Templates.form(Fields.of(user), FieldErrors.NONE, rolesFor(me), true, null);
     }
 
     @POST
@@ -162,7 +166,13 @@ public class UserPages {
             if (!FieldErrors.formCanShow(e)) {
                 throw e;
             }
-            return Response.status(e.status()).entity(Templates.form(fields, FieldErrors.of(e), rolesFor(me), true)).build();
+            UserView current = e.status() == 409 ? find(me, username).user() : null;
+            if (current != null && current.version() != fields.version()) {
+                // Keep what they typed, show what is stored now, and take the new version so that saving again works.
+                Fields theirs = new Fields(current.username(), displayName, email, role, false, current.version());
+                return Response.status(409).entity(Templates.form(theirs, FieldErrors.NONE, rolesFor(me), true, current)).build();
+            }
+            return Response.status(e.status()).entity(Templates.form(fields, FieldErrors.of(e), rolesFor(me), true, null)).build();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.rollcall.common.DomainException;
+import org.rollcall.common.Validation;
 
 import io.quarkus.qute.TemplateData;
 
@@ -20,8 +21,13 @@ public record FieldErrors(Map<String, String> byField, String general) {
     public static FieldErrors of(DomainException e) {
         Map<String, String> map = new LinkedHashMap<>();
         for (DomainException.FieldError error : e.fieldErrors()) {
-            String message = "must not be null".equals(error.message()) ? "is required" : error.message();
-            map.merge(error.field(), message, (a, b) -> a + "; " + b);
+            String message = switch (error.message()) {
+                case "must not be null", "must not be blank" -> Validation.REQUIRED;
+                default -> error.message();
+            };
+            // an empty field breaks its pattern too; "is required" says all there is to say
+            map.merge(error.field(), message, (a, b) -> a.equals(Validation.REQUIRED) || b.equals(Validation.REQUIRED)
+                    ? Validation.REQUIRED : a + "; " + b);
         }
         return new FieldErrors(map, map.isEmpty() ? e.getMessage() : null);
     }
@@ -34,20 +40,30 @@ public record FieldErrors(Map<String, String> byField, String general) {
         return of(DomainException.invalid(errors));
     }
 
-    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("username", "Username"),
+    /** Field labels, in the order the forms show the fields (the summary follows it). */
+    private static final List<Map.Entry<String, String>> LABELS = List.of(Map.entry("username", "Username"),
             Map.entry("displayName", "Name"), Map.entry("email", "Email"), Map.entry("role", "Role"),
             Map.entry("password", "Password"), Map.entry("code", "Code"), Map.entry("name", "Name"),
             Map.entry("term", "Term"), Map.entry("period", "Period"), Map.entry("description", "Description"),
             Map.entry("currentPassword", "Current password"), Map.entry("newPassword", "New password"),
             Map.entry("confirmPassword", "New password again"), Map.entry("version", "Version"));
 
-    /** Every problem as a sentence, for the summary at the top of the form. */
+    /** Every problem as a sentence, for the summary at the top of the form, in the form's order. */
     public List<String> summary() {
         List<String> lines = new java.util.ArrayList<>();
         if (general != null) {
             lines.add(general);
         }
-        byField.forEach((field, message) -> lines.add(LABELS.getOrDefault(field, field) + " " + message + "."));
+        for (Map.Entry<String, String> label : LABELS) {
+            if (byField.containsKey(label.getKey())) {
+                lines.add(label.getValue() + " " + byField.get(label.getKey()) + ".");
+            }
+        }
+        byField.forEach((field, message) -> {
+            if (LABELS.stream().noneMatch(label -> label.getKey().equals(field))) {
+                lines.add(field + " " + message + ".");
+            }
+        });
         return lines;
     }
 

@@ -6,9 +6,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.rollcall.common.Text;
+
 import io.quarkus.qute.TemplateExtension;
 
-/** How numbers and times read on the pages: {@code {fmt:number(n)}}, {@code {fmt:time(t)}}. */
+/** How numbers and times read on the pages: {@code {fmt:number(n)}}, {@code {fmt:count(n, 'user')}}, {@code {fmt:time(t)}}. */
 @TemplateExtension(namespace = "fmt")
 public final class Formats {
 
@@ -20,6 +22,11 @@ public final class Formats {
 
     static String number(long value) {
         return NumberFormat.getIntegerInstance(Locale.US).format(value);
+    }
+
+    /** {@code {fmt:count(n, 'user')}}: "1 user", "1,050 users". */
+    static String count(long value, String noun) {
+        return Text.count(value, noun);
     }
 
     static String time(Instant instant) {

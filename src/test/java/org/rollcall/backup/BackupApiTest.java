@@ -141,7 +141,7 @@ class BackupApiTest {
                 .formParam("csrf-token", csrf).formParam("name", name).formParam("description", "from the page")
                 .post("/admin/backups");
         posted.then().statusCode(303);
-        String id = posted.header("Location").replaceAll(".*started=", "");
+        String id = posted.header("Location").replaceAll(".*#backup-", "");
         assertEquals("COMPLETED", awaitFinished(id));
         Api.asAdmin().accept("text/html").get("/admin/backups").then().statusCode(200)
                 .body(containsString(name)).body(containsString("COMPLETED")).body(containsString("/api/backups/" + id + "/download"));

@@ -60,7 +60,7 @@ class MigrateCommandIT {
         assertTrue(out.contains("class 'BAD' (groups[1]): 'room' is not a known field"), out);
         assertTrue(out.contains("user 'typed' (users[1]): enabled: must be true or false"), out);
         assertTrue(out.contains("user 'when' (users[2]): createdAt: must be an ISO-8601 instant"), out);
-        assertTrue(out.matches("(?s).*user '' \\(users\\[3\\]\\): [^\n]*username: must not be blank.*"), out);
+        assertTrue(out.matches("(?s).*user '' \\(users\\[3\\]\\): [^\n]*username: is required.*"), out);
         assertTrue(out.contains("membership 'OK1/fine.one' (memberships[1]): appears more than once in the source"), out);
         assertTrue(out.contains("membership 'OK1/typed' (memberships[2]): username: no user 'typed'"), out);
         ExportFile copied = ExportFile.of(scratch, target());

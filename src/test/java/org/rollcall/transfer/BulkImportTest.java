@@ -36,7 +36,7 @@ class BulkImportTest {
         List<ImportOutcome> preview = users.importAll(Actor.SYSTEM, rows, new ImportRun(true), 2);
         assertEquals(List.of(Action.CREATED, Action.REJECTED, Action.CREATED, Action.REJECTED, Action.REJECTED),
                 preview.stream().map(ImportOutcome::action).toList());
-        assertEquals("email: must be a well-formed email address", preview.get(1).reason());
+        assertEquals("email: is not a valid email address", preview.get(1).reason());
         assertEquals("username: appears more than once in the source", preview.get(4).reason());
         Api.asAdmin().get("/api/users/" + a).then().statusCode(404);
 

@@ -38,4 +38,12 @@ class DemoRosterTest {
         Api.as("student1", "student-demo-1").get("/api/me/groups").then().statusCode(200)
                 .body("code", containsInAnyOrder("CSA"));
     }
+
+    @Test
+    void everyDemoStudentCanLogInWithTheDemoPassword() {
+        Api.as("student2", "student-demo-1").get("/api/me/groups").then().statusCode(200)
+                .body("code", containsInAnyOrder("CSP"));
+        Api.as("student20", "student-demo-1").get("/api/me/groups").then().statusCode(200)
+                .body("code", containsInAnyOrder("CSP"));
+    }
 }

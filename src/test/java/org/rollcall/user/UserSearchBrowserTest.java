@@ -87,7 +87,7 @@ class UserSearchBrowserTest {
             s.check();
 
             page.getByLabel("Search username, name or email").fill(prefix + "0777");
-            assertThat(page.locator("#result-count")).hasText("Showing 1–1 of 1 users.");
+            assertThat(page.locator("#result-count")).hasText("Showing 1–1 of 1 user.");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(prefix + "0777")).click();
             assertThat(page).hasURL(Browser.at("/users/" + prefix + "0777"));
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Pupil 0777");
