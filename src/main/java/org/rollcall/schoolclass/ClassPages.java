@@ -2,9 +2,6 @@ package org.rollcall.schoolclass;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -27,9 +24,7 @@ import org.rollcall.common.PageRequest;
 import org.rollcall.common.Params;
 import org.rollcall.common.Text;
 import org.rollcall.user.Role;
-import org.rollcall.user.UserQuery;
 import org.rollcall.user.UserService;
-import org.rollcall.user.UserView;
 import org.rollcall.web.FieldErrors;
 import org.rollcall.web.Flash;
 
@@ -91,16 +86,6 @@ public class ClassPages {
     public record LastTeacher(String warning, String action, String role, String button) {
     }
 
-    /**
-     * People who could be added to the class, found by the "find" search on the class page: the
-     * first of them and how many there are, both without those already in the class.
-     */
-    public record Candidates(String find, List<UserView> users, long total) {
-
-        public boolean searched() {
-            return find != null;
-        }
-    }
 
     @CheckedTemplate
     static class Templates {
@@ -165,7 +150,7 @@ public class ClassPages {
             @RestHeader("HX-Request") String htmx, @RestHeader("HX-History-Restore-Request") String historyRestore) {
         Actor me = actor.get();
         ClassView schoolClass = find(me, code);
-        Candidates candidates = candidates(me, schoolClass, Text.emptyToNull(Text.trim(find)));
+        Candidates candidates = Candidates.find(users, me, schoolClass, Text.emptyToNull(Text.trim(find)));
         boolean fragment = htmx != null && historyRestore == null;
         return fragment ? Templates.detail$candidates(schoolClass, candidates) : Templates.detail(schoolClass, candidates);
     }
@@ -285,19 +270,6 @@ public class ClassPages {
 
     private ClassView find(Actor me, String code) {
         return classes.find(me, code).orElseThrow(() -> DomainException.notFound("No class '" + code + "'."));
-    }
-
-    private Candidates candidates(Actor me, ClassView schoolClass, String find) {
-        if (find == null) {
-            return new Candidates(null, List.of(), 0);
-        }
-        Set<String> members = schoolClass.members().stream().map(MemberView::username).collect(Collectors.toSet());
-        var found = users.search(me, UserQuery.of(find, null, null, null, "name"), PageRequest.of(0, Math.min(PageRequest.MAX_SIZE, CANDIDATES + members.size())));
-        List<UserView> notMembers = found.items().stream().filter(u -> !members.contains(u.username())).limit(CANDIDATES).toList();
-        // the same search within the class counts the members it found (the actor sees every member of a class they manage)
-        long foundMembers = members.isEmpty() ? 0
-                : users.search(me, UserQuery.of(find, null, schoolClass.code(), null, "name"), PageRequest.of(0, 1)).total();
-        return new Candidates(find, notMembers, found.total() - foundMembers);
     }
 
     private static ClassRole parseRole(String role) {
