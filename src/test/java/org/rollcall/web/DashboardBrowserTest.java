@@ -32,7 +32,7 @@ class DashboardBrowserTest {
             Locator chart = page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Students in your classes"));
             assertThat(chart).isVisible();
             assertThat(chart.locator("desc")).hasText(java.util.regex.Pattern.compile(
-                    large + " · Class " + large + ": 3 students\\. " + small + " · Class " + small + ": 1 students\\."));
+                    large + " · Class " + large + ": 3 students\\. " + small + " · Class " + small + ": 1 student\\."));
             Locator bars = chart.locator("rect.bar");
             assertThat(bars).hasCount(2);
             double largeWidth = Double.parseDouble(bars.nth(0).getAttribute("width"));
