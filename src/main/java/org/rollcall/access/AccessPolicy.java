@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.rollcall.auth.Actor;
@@ -30,12 +32,15 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class AccessPolicy {
 
-    private final EntityManager em;
-    private final Set<Role> selfEditLocked;
+    @Inject
+    EntityManager em;
+    @Inject
+    RollcallConfig config;
+    private Set<Role> selfEditLocked;
 
-    public AccessPolicy(EntityManager em, RollcallConfig config) {
-        this.em = em;
-        this.selfEditLocked = lockedRoles(config.selfEdit().lockedRoles().orElse(List.of()));
+    @PostConstruct
+    void readSettings() {
+        selfEditLocked = lockedRoles(config.selfEdit().lockedRoles().orElse(List.of()));
     }
 
     /** Creates the policy at start, so that a mistyped role in the setting stops the start rather than a page. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.rollcall.access.AccessPolicy;
@@ -24,13 +25,10 @@ public class AuditLog {
     /** The column's size (audit_event.details). */
     static final int DETAILS_LENGTH = 1000;
 
-    private final AuditRepository events;
-    private final Clock clock;
-
-    public AuditLog(AuditRepository events, Clock clock) {
-        this.events = events;
-        this.clock = clock;
-    }
+    @Inject
+    AuditRepository events;
+    @Inject
+    Clock clock;
 
     /** Records a change made by the actor; joins the caller's transaction. */
     @Transactional

@@ -3,6 +3,7 @@ package org.rollcall.audit;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -58,13 +59,10 @@ public class AuditPage {
         static native TemplateInstance audit(Page<AuditView> events, Nav nav, Filters filters, List<String> actions, String error);
     }
 
-    private final AuditLog audit;
-    private final CurrentActor actor;
-
-    public AuditPage(AuditLog audit, CurrentActor actor) {
-        this.audit = audit;
-        this.actor = actor;
-    }
+    @Inject
+    AuditLog audit;
+    @Inject
+    CurrentActor actor;
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -1,6 +1,7 @@
 package org.rollcall.audit;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,13 +22,10 @@ import org.rollcall.user.Role;
 @Tag(name = "Audit")
 public class AuditResource {
 
-    private final AuditLog audit;
-    private final CurrentActor actor;
-
-    public AuditResource(AuditLog audit, CurrentActor actor) {
-        this.audit = audit;
-        this.actor = actor;
-    }
+    @Inject
+    AuditLog audit;
+    @Inject
+    CurrentActor actor;
 
     @GET
     @Operation(summary = "Search the audit log (admin)", description = "Newest first. Filters: actor (who), action"

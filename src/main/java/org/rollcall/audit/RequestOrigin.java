@@ -1,6 +1,7 @@
 package org.rollcall.audit;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -49,11 +50,8 @@ public class RequestOrigin {
     /** Fills the holder for every JAX-RS request (API and pages). */
     public static class Filter {
 
-        private final RequestOrigin origin;
-
-        public Filter(RequestOrigin origin) {
-            this.origin = origin;
-        }
+        @Inject
+        RequestOrigin origin;
 
         @ServerRequestFilter(preMatching = true)
         public void capture(HttpServerRequest request) {

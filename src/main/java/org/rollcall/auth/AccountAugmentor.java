@@ -1,6 +1,7 @@
 package org.rollcall.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -14,11 +15,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AccountAugmentor implements SecurityIdentityAugmentor {
 
-    private final AccountCache accounts;
-
-    public AccountAugmentor(AccountCache accounts) {
-        this.accounts = accounts;
-    }
+    @Inject
+    AccountCache accounts;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {

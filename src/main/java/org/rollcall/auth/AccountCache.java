@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 
 import org.rollcall.user.UserService.AccountChanged;
 
@@ -26,13 +27,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AccountCache {
 
-    private final Cache cache;
-    private final AccountLookup lookup;
-
-    public AccountCache(@CacheName("accounts") Cache cache, AccountLookup lookup) {
-        this.cache = cache;
-        this.lookup = lookup;
-    }
+    @Inject
+    @CacheName("accounts")
+    Cache cache;
+    @Inject
+    AccountLookup lookup;
 
     /** Must run on a worker thread: a miss reads the database. */
     public Optional<Account> find(String username) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
@@ -19,13 +20,10 @@ import org.rollcall.user.UserRepository;
 @ApplicationScoped
 public class AccountLookup {
 
-    private final UserRepository users;
-    private final EntityManager em;
-
-    public AccountLookup(UserRepository users, EntityManager em) {
-        this.users = users;
-        this.em = em;
-    }
+    @Inject
+    UserRepository users;
+    @Inject
+    EntityManager em;
 
     @Transactional
     public Optional<Account> byUsername(String username) {

@@ -1,5 +1,6 @@
 package org.rollcall.auth;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -14,11 +15,8 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 public class ApiAuthenticatesFirst {
 
-    private final SecurityIdentity identity;
-
-    public ApiAuthenticatesFirst(SecurityIdentity identity) {
-        this.identity = identity;
-    }
+    @Inject
+    SecurityIdentity identity;
 
     @ServerRequestFilter(preMatching = true)
     public void authenticateFirst(ContainerRequestContext request) {

@@ -1,6 +1,7 @@
 package org.rollcall.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.rollcall.common.RollcallConfig;
 import org.rollcall.user.Role;
@@ -18,16 +19,13 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ApiDocsPolicy implements HttpSecurityPolicy {
 
-    private final boolean open;
-
-    public ApiDocsPolicy(RollcallConfig config) {
-        this.open = config.apiDocs().open();
-    }
+    @Inject
+    RollcallConfig config;
 
     @Override
     public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
             AuthorizationRequestContext requestContext) {
-        if (open) {
+        if (config.apiDocs().open()) {
             return Uni.createFrom().item(CheckResult.PERMIT);
         }
         return identity.map(who -> who.hasRole(Role.ADMIN_NAME) ? CheckResult.PERMIT : CheckResult.DENY);

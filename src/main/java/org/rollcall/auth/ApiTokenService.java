@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -56,16 +57,13 @@ public class ApiTokenService {
     public static class ApiTokenRepository implements PanacheRepository<ApiToken> {
     }
 
-    private final ApiTokenRepository tokens;
-    private final Validation validation;
-    private final Clock clock;
+    @Inject
+    ApiTokenRepository tokens;
+    @Inject
+    Validation validation;
+    @Inject
+    Clock clock;
     private final Map<Long, Instant> lastUseWritten = new ConcurrentHashMap<>();
-
-    public ApiTokenService(ApiTokenRepository tokens, Validation validation, Clock clock) {
-        this.tokens = tokens;
-        this.validation = validation;
-        this.clock = clock;
-    }
 
     @Transactional
     public CreatedToken create(Actor actor, TokenForm input) {

@@ -1,6 +1,7 @@
 package org.rollcall.auth;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.rollcall.user.Role;
@@ -19,13 +20,10 @@ import io.vertx.ext.web.RoutingContext;
 @Named("viewer")
 public class CurrentActor {
 
-    private final SecurityIdentity identity;
-    private final CurrentVertxRequest request;
-
-    public CurrentActor(SecurityIdentity identity, CurrentVertxRequest request) {
-        this.identity = identity;
-        this.request = request;
-    }
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    CurrentVertxRequest request;
 
     public Actor get() {
         Account account = account();

@@ -1,6 +1,7 @@
 package org.rollcall.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.rollcall.common.Text;
 import org.rollcall.user.UserService;
@@ -20,15 +21,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LegacyPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    private final AccountLookup lookup;
-    private final AccountCache accounts;
-    private final UserService users;
-
-    public LegacyPasswordIdentityProvider(AccountLookup lookup, AccountCache accounts, UserService users) {
-        this.lookup = lookup;
-        this.accounts = accounts;
-        this.users = users;
-    }
+    @Inject
+    AccountLookup lookup;
+    @Inject
+    AccountCache accounts;
+    @Inject
+    UserService users;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {

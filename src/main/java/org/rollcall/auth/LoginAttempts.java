@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.rollcall.audit.AuditAction;
@@ -49,22 +51,22 @@ public class LoginAttempts {
     private static final Pattern PLAUSIBLE_USERNAME = Pattern.compile("[a-z0-9._-]{1,64}");
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
-    private final LoginThrottle throttle;
-    private final AuditLog audit;
-    private final AccountLookup lookup;
-    private final MeterRegistry registry;
-    private final BlockingSecurityExecutor blocking;
-    private final Clock clock;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    AuditLog audit;
+    @Inject
+    AccountLookup lookup;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    BlockingSecurityExecutor blocking;
+    @Inject
+    Clock clock;
     private final AtomicReference<Instant> lastCleanup = new AtomicReference<>(Instant.EPOCH);
 
-    public LoginAttempts(LoginThrottle throttle, AuditLog audit, AccountLookup lookup, MeterRegistry registry,
-            BlockingSecurityExecutor blocking, Clock clock) {
-        this.throttle = throttle;
-        this.audit = audit;
-        this.lookup = lookup;
-        this.registry = registry;
-        this.blocking = blocking;
-        this.clock = clock;
+    @PostConstruct
+    void registerCounters() {
         for (String result : new String[] { "succeeded", "failed", "throttled" }) {
             for (Method method : Method.values()) {
                 counter(result, method);

@@ -3,6 +3,7 @@ package org.rollcall.auth;
 import java.net.URI;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,13 +31,10 @@ public class LoginPage {
         static native TemplateInstance login(String next, String username, String message, String messageKind);
     }
 
-    private final LoginService logins;
-    private final Sessions sessions;
-
-    public LoginPage(LoginService logins, Sessions sessions) {
-        this.logins = logins;
-        this.sessions = sessions;
-    }
+    @Inject
+    LoginService logins;
+    @Inject
+    Sessions sessions;
 
     @GET
     @Path("login")

@@ -1,6 +1,7 @@
 package org.rollcall.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.rollcall.audit.RequestOrigin;
 import org.rollcall.common.Text;
@@ -26,17 +27,14 @@ public class LoginService {
         }
     }
 
-    private final IdentityProviderManager identities;
-    private final UserService users;
-    private final LoginAttempts attempts;
-    private final AccountCache accounts;
-
-    public LoginService(IdentityProviderManager identities, UserService users, LoginAttempts attempts, AccountCache accounts) {
-        this.identities = identities;
-        this.users = users;
-        this.attempts = attempts;
-        this.accounts = accounts;
-    }
+    @Inject
+    IdentityProviderManager identities;
+    @Inject
+    UserService users;
+    @Inject
+    LoginAttempts attempts;
+    @Inject
+    AccountCache accounts;
 
     /** Blocking: runs password hashing. Call from a worker thread. */
     public Result login(String username, String password) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import org.rollcall.common.Text;
@@ -73,15 +74,12 @@ public class LoginThrottle {
     public static class StateRepository implements PanacheRepositoryBase<LoginThrottleState, String> {
     }
 
-    private final StateRepository states;
-    private final Settings settings;
-    private final Clock clock;
-
-    public LoginThrottle(StateRepository states, Settings settings, Clock clock) {
-        this.states = states;
-        this.settings = settings;
-        this.clock = clock;
-    }
+    @Inject
+    StateRepository states;
+    @Inject
+    Settings settings;
+    @Inject
+    Clock clock;
 
     static String accountKey(String username) {
         return "user:" + clip(Text.lower(username == null ? "" : username));

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.rollcall.common.Problem;
 
@@ -19,11 +20,8 @@ import io.vertx.ext.web.Router;
 @ApplicationScoped
 public class LoginThrottledResponse {
 
-    private final ObjectMapper json;
-
-    public LoginThrottledResponse(ObjectMapper json) {
-        this.json = json;
-    }
+    @Inject
+    ObjectMapper json;
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(context -> {

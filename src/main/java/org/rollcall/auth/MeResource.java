@@ -3,6 +3,7 @@ package org.rollcall.auth;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,19 +39,16 @@ public class MeResource {
     public record PasswordChange(String currentPassword, String newPassword) {
     }
 
-    private final UserService users;
-    private final ApiTokenService tokens;
-    private final CurrentActor actor;
-    private final Sessions sessions;
-    private final Revocations revocations;
-
-    public MeResource(UserService users, ApiTokenService tokens, CurrentActor actor, Sessions sessions, Revocations revocations) {
-        this.users = users;
-        this.tokens = tokens;
-        this.actor = actor;
-        this.sessions = sessions;
-        this.revocations = revocations;
-    }
+    @Inject
+    UserService users;
+    @Inject
+    ApiTokenService tokens;
+    @Inject
+    CurrentActor actor;
+    @Inject
+    Sessions sessions;
+    @Inject
+    Revocations revocations;
 
     @GET
     @Operation(summary = "My profile")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
@@ -21,11 +22,8 @@ public class PasswordChangeGate {
 
     private static final Set<String> ALLOWED = Set.of("/api/me", "/api/me/password", "/me/password", "/logout", "/login");
 
-    private final SecurityIdentity identity;
-
-    public PasswordChangeGate(SecurityIdentity identity) {
-        this.identity = identity;
-    }
+    @Inject
+    SecurityIdentity identity;
 
     @ServerRequestFilter
     public Optional<Response> gate(ContainerRequestContext request) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -65,24 +66,20 @@ public class ProfilePages {
         static native TemplateInstance confirmRevoke(ApiTokenService.TokenView token);
     }
 
-    private final UserService users;
-    private final CurrentActor actor;
-    private final Sessions sessions;
-    private final Revocations revocations;
-    private final ApiTokenService tokens;
-    private final AccessPolicy policy;
-    private final Clock clock;
-
-    public ProfilePages(UserService users, CurrentActor actor, Sessions sessions, Revocations revocations,
-            ApiTokenService tokens, AccessPolicy policy, Clock clock) {
-        this.users = users;
-        this.actor = actor;
-        this.sessions = sessions;
-        this.revocations = revocations;
-        this.tokens = tokens;
-        this.policy = policy;
-        this.clock = clock;
-    }
+    @Inject
+    UserService users;
+    @Inject
+    CurrentActor actor;
+    @Inject
+    Sessions sessions;
+    @Inject
+    Revocations revocations;
+    @Inject
+    ApiTokenService tokens;
+    @Inject
+    AccessPolicy policy;
+    @Inject
+    Clock clock;
 
     @GET
     public TemplateInstance profile() {

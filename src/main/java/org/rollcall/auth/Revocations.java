@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -50,29 +51,25 @@ public class Revocations {
     private static final int ACCOUNT_ROW_SECONDS = 2 * LOOK_BACK_SECONDS;
     private static final long PURGE_EVERY_MILLIS = 300_000;
 
-    private final DataSource dataSource;
-    private final EntityManager em;
-    private final AccountLookup lookup;
-    private final AccountCache accounts;
-    private final Event<AccountChanged> accountChanged;
-    private final RollcallConfig config;
-    private final AuditLog audit;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    EntityManager em;
+    @Inject
+    AccountLookup lookup;
+    @Inject
+    AccountCache accounts;
+    @Inject
+    Event<AccountChanged> accountChanged;
+    @Inject
+    RollcallConfig config;
+    @Inject
+    AuditLog audit;
     private final Clock clock = Clock.systemUTC();
     /** Ended session ids, to when their cookie expires anyway (epoch seconds). */
     private final Map<String, Long> ended = new ConcurrentHashMap<>();
     private ScheduledExecutorService poller;
     private volatile long lastPurge;
-
-    public Revocations(DataSource dataSource, EntityManager em, AccountLookup lookup, AccountCache accounts,
-            Event<AccountChanged> accountChanged, RollcallConfig config, AuditLog audit) {
-        this.dataSource = dataSource;
-        this.em = em;
-        this.lookup = lookup;
-        this.accounts = accounts;
-        this.accountChanged = accountChanged;
-        this.config = config;
-        this.audit = audit;
-    }
 
     boolean isEnded(String sessionId) {
         return ended.containsKey(sessionId);

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.rollcall.audit.RequestOrigin;
 
@@ -35,13 +36,10 @@ public class RollcallAuthMechanism implements HttpAuthenticationMechanism {
     /** Routing-context key of the refusal when a Basic login is throttled. */
     static final String THROTTLED = "rollcall.login-throttled";
 
-    private final Sessions sessions;
-    private final LoginAttempts attempts;
-
-    public RollcallAuthMechanism(Sessions sessions, LoginAttempts attempts) {
-        this.sessions = sessions;
-        this.attempts = attempts;
-    }
+    @Inject
+    Sessions sessions;
+    @Inject
+    LoginAttempts attempts;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {

@@ -1,6 +1,7 @@
 package org.rollcall.auth;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,13 +18,10 @@ import org.rollcall.web.Flash;
 @RolesAllowed(Role.ADMIN_NAME)
 public class SessionAdminPage {
 
-    private final Revocations revocations;
-    private final CurrentActor actor;
-
-    public SessionAdminPage(Revocations revocations, CurrentActor actor) {
-        this.revocations = revocations;
-        this.actor = actor;
-    }
+    @Inject
+    Revocations revocations;
+    @Inject
+    CurrentActor actor;
 
     @POST
     @Path("end")

@@ -1,6 +1,7 @@
 package org.rollcall.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -16,11 +17,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
-    private final AccountCache accounts;
-
-    public SessionIdentityProvider(AccountCache accounts) {
-        this.accounts = accounts;
-    }
+    @Inject
+    AccountCache accounts;
 
     @Override
     public Class<TrustedAuthenticationRequest> getRequestType() {

@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.rollcall.common.RollcallConfig;
@@ -53,19 +54,16 @@ public class Sessions {
     /** Marks the cookie layout; a cookie from before sessions were bound to an account id is refused. */
     private static final String FORMAT = "2";
 
-    private final RollcallConfig config;
-    private final SettingRepository settings;
-    private final Revocations revocations;
-    private final AccountCache accounts;
+    @Inject
+    RollcallConfig config;
+    @Inject
+    SettingRepository settings;
+    @Inject
+    Revocations revocations;
+    @Inject
+    AccountCache accounts;
     private final Clock clock = Clock.systemUTC();
     private volatile SecretKey key;
-
-    public Sessions(RollcallConfig config, SettingRepository settings, Revocations revocations, AccountCache accounts) {
-        this.config = config;
-        this.settings = settings;
-        this.revocations = revocations;
-        this.accounts = accounts;
-    }
 
     void loadKey(@Observes StartupEvent event) {
         String secret = config.session().key().filter(k -> !k.isBlank()).orElse(null);

@@ -1,6 +1,7 @@
 package org.rollcall.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -13,13 +14,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    private final ApiTokenService tokens;
-    private final AccountCache accounts;
-
-    public TokenIdentityProvider(ApiTokenService tokens, AccountCache accounts) {
-        this.tokens = tokens;
-        this.accounts = accounts;
-    }
+    @Inject
+    ApiTokenService tokens;
+    @Inject
+    AccountCache accounts;
 
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {

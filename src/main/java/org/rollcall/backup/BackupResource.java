@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,13 +32,10 @@ import org.rollcall.web.idempotency.Idempotent;
 @Tag(name = "Backups")
 public class BackupResource {
 
-    private final BackupService backups;
-    private final CurrentActor actor;
-
-    public BackupResource(BackupService backups, CurrentActor actor) {
-        this.backups = backups;
-        this.actor = actor;
-    }
+    @Inject
+    BackupService backups;
+    @Inject
+    CurrentActor actor;
 
     @GET
     @Operation(summary = "List backups, newest first")

@@ -16,8 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
@@ -43,24 +45,29 @@ public class BackupService {
 
     private static final Logger LOG = Logger.getLogger(BackupService.class);
 
-    private final BackupStore store;
-    private final DataSource dataSource;
-    private final Validation validation;
+    @Inject
+    BackupConfig backupConfig;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    RollcallConfig config;
+    @Inject
+    Validation validation;
     private final Clock clock = Clock.systemUTC();
-    private final BackupLock lock;
-    private final BackupRun run;
+    private BackupStore store;
+    private BackupLock lock;
+    private BackupRun run;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rollcall-backup");
         t.setDaemon(true);
         return t;
     });
 
-    public BackupService(BackupConfig backupConfig, DataSource dataSource, RollcallConfig config, Validation validation) {
-        this.store = new BackupStore(backupConfig.dir());
-        this.dataSource = dataSource;
-        this.validation = validation;
-        this.lock = new BackupLock(store);
-        this.run = new BackupRun(store, dataSource, config.database().description(), backupConfig.keepFull(), clock);
+    @PostConstruct
+    void open() {
+        store = new BackupStore(backupConfig.dir());
+        lock = new BackupLock(store);
+        run = new BackupRun(store, dataSource, config.database().description(), backupConfig.keepFull(), clock);
     }
 
     @PreDestroy

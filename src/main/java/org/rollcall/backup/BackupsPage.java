@@ -3,6 +3,7 @@ package org.rollcall.backup;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,13 +36,10 @@ public class BackupsPage {
         static native TemplateInstance list$backups(List<BackupView> backups, boolean anyRunning);
     }
 
-    private final BackupService backups;
-    private final CurrentActor actor;
-
-    public BackupsPage(BackupService backups, CurrentActor actor) {
-        this.backups = backups;
-        this.actor = actor;
-    }
+    @Inject
+    BackupService backups;
+    @Inject
+    CurrentActor actor;
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.rollcall.auth.Actor;
@@ -20,11 +21,8 @@ public class SafetyBackup {
     private static final Logger LOG = Logger.getLogger(SafetyBackup.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private final BackupService backups;
-
-    public SafetyBackup(BackupService backups) {
-        this.backups = backups;
-    }
+    @Inject
+    BackupService backups;
 
     public Optional<String> takeIfData(String reason) {
         if (!backups.databaseHoldsData()) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -21,11 +22,8 @@ public class AppDatabaseUser {
     static final String NAME_PATTERN = "[A-Za-z0-9_]{1,32}";
     static final String HOST_PATTERN = "[A-Za-z0-9._%:-]{1,255}";
 
-    private final AgroalDataSource dataSource;
-
-    public AppDatabaseUser(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject
+    AgroalDataSource dataSource;
 
     /** Creates the account and returns the database it may use. */
     public String create(String name, String host, String password) throws SQLException {

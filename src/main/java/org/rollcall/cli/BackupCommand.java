@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
 import org.rollcall.auth.Actor;
 import org.rollcall.backup.BackupRequest;
@@ -41,11 +42,8 @@ public class BackupCommand {
         @Option(names = "--keep", paramLabel = "N", description = "Afterwards keep only the newest N full backups with their chains.")
         Integer keep;
 
-        private final BackupService backups;
-
-        public Create(BackupService backups) {
-            this.backups = backups;
-        }
+        @Inject
+        BackupService backups;
 
         @Override
         public Integer call() {
@@ -69,11 +67,8 @@ public class BackupCommand {
     @Dependent
     public static class ListBackups implements Callable<Integer> {
 
-        private final BackupService backups;
-
-        public ListBackups(BackupService backups) {
-            this.backups = backups;
-        }
+        @Inject
+        BackupService backups;
 
         @Override
         public Integer call() {
@@ -100,11 +95,8 @@ public class BackupCommand {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
-        private final BackupService backups;
-
-        public Show(BackupService backups) {
-            this.backups = backups;
-        }
+        @Inject
+        BackupService backups;
 
         @Override
         public Integer call() {
@@ -139,11 +131,8 @@ public class BackupCommand {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
-        private final BackupService backups;
-
-        public Delete(BackupService backups) {
-            this.backups = backups;
-        }
+        @Inject
+        BackupService backups;
 
         @Override
         public Integer call() {
@@ -162,11 +151,8 @@ public class BackupCommand {
         @Option(names = "--keep", paramLabel = "N", required = true, description = "How many full backups to keep.")
         int keep;
 
-        private final BackupService backups;
-
-        public Prune(BackupService backups) {
-            this.backups = backups;
-        }
+        @Inject
+        BackupService backups;
 
         @Override
         public Integer call() {

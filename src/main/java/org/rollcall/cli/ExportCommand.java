@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
 import org.rollcall.auth.Actor;
 import org.rollcall.common.RollcallConfig;
@@ -50,17 +51,14 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite FILE if it exists.")
     boolean force;
 
-    private final ClassTransfer classes;
-    private final UserTransfer users;
-    private final MembershipTransfer memberships;
-    private final RollcallConfig config;
-
-    public ExportCommand(ClassTransfer classes, UserTransfer users, MembershipTransfer memberships, RollcallConfig config) {
-        this.classes = classes;
-        this.users = users;
-        this.memberships = memberships;
-        this.config = config;
-    }
+    @Inject
+    ClassTransfer classes;
+    @Inject
+    UserTransfer users;
+    @Inject
+    MembershipTransfer memberships;
+    @Inject
+    RollcallConfig config;
 
     @Override
     public Integer call() throws IOException {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.rollcall.audit.AuditAction;
@@ -72,33 +73,28 @@ public class InitCommand implements Callable<Integer> {
             description = "Ask for the app user's password (default: APP_DB_PASSWORD, else one is generated and shown once).")
     String appPassword;
 
-    private final RollcallConfig rollcall;
-    private final Config config;
-    private final UserService userService;
-    private final ClassService classService;
-    private final UserRepository users;
-    private final ClassRepository classes;
-    private final MembershipRepository memberships;
-    private final SafetyBackup backup;
-    private final AuditLog audit;
-    private final Terminal terminal;
-    private final AppDatabaseUser appDatabaseUser;
-
-    public InitCommand(RollcallConfig rollcall, Config config, UserService userService, ClassService classService,
-            UserRepository users, ClassRepository classes, MembershipRepository memberships, SafetyBackup backup,
-            Terminal terminal, AppDatabaseUser appDatabaseUser, AuditLog audit) {
-        this.audit = audit;
-        this.rollcall = rollcall;
-        this.config = config;
-        this.userService = userService;
-        this.classService = classService;
-        this.users = users;
-        this.classes = classes;
-        this.memberships = memberships;
-        this.backup = backup;
-        this.terminal = terminal;
-        this.appDatabaseUser = appDatabaseUser;
-    }
+    @Inject
+    RollcallConfig rollcall;
+    @Inject
+    Config config;
+    @Inject
+    UserService userService;
+    @Inject
+    ClassService classService;
+    @Inject
+    UserRepository users;
+    @Inject
+    ClassRepository classes;
+    @Inject
+    MembershipRepository memberships;
+    @Inject
+    SafetyBackup backup;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Terminal terminal;
+    @Inject
+    AppDatabaseUser appDatabaseUser;
 
     private record Counts(long users, long admins, long teachers, long students, long classes, long memberships) {
         boolean empty() {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.rollcall.backup.SafetyBackup;
@@ -80,17 +81,14 @@ public class MigrateCommand implements Callable<Integer> {
             description = "Seconds between progress lines when not on a terminal; 0 for a line per chunk (default: ${DEFAULT-VALUE}).")
     double progressSeconds;
 
-    private final Migration migration;
-    private final SafetyBackup backup;
-    private final RollcallConfig rollcall;
-    private final Config config;
-
-    public MigrateCommand(Migration migration, SafetyBackup backup, RollcallConfig rollcall, Config config) {
-        this.migration = migration;
-        this.backup = backup;
-        this.rollcall = rollcall;
-        this.config = config;
-    }
+    @Inject
+    Migration migration;
+    @Inject
+    SafetyBackup backup;
+    @Inject
+    RollcallConfig rollcall;
+    @Inject
+    Config config;
 
     @Override
     public Integer call() {

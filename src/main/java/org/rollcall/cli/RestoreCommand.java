@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
 import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
@@ -27,17 +28,14 @@ public class RestoreCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The backup to restore (see: backup list).")
     String id;
 
-    private final BackupService backups;
-    private final DataSource dataSource;
-    private final RollcallConfig config;
-    private final AuditLog audit;
-
-    public RestoreCommand(BackupService backups, DataSource dataSource, RollcallConfig config, AuditLog audit) {
-        this.audit = audit;
-        this.backups = backups;
-        this.dataSource = dataSource;
-        this.config = config;
-    }
+    @Inject
+    BackupService backups;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    RollcallConfig config;
+    @Inject
+    AuditLog audit;
 
     @Override
     public Integer call() {

@@ -3,6 +3,8 @@ package org.rollcall.cli;
 import java.io.PrintWriter;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -18,11 +20,8 @@ public class RollcallMain implements QuarkusApplication {
 
     private static final Set<String> SERVE = Set.of("serve");
 
-    private final CommandLine.IFactory factory;
-
-    public RollcallMain(CommandLine.IFactory factory) {
-        this.factory = factory;
-    }
+    @Inject
+    CommandLine.IFactory factory;
 
     public static void main(String... args) {
         if (isCommand(args)) {

@@ -3,6 +3,7 @@ package org.rollcall.cli;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
 import org.flywaydb.core.Flyway;
 import org.rollcall.common.RollcallConfig;
@@ -19,20 +20,16 @@ import picocli.CommandLine.Command;
 @Dependent
 public class StatusCommand implements Callable<Integer> {
 
-    private final RollcallConfig config;
-    private final Flyway flyway;
-    private final UserRepository users;
-    private final ClassRepository classes;
-    private final MembershipRepository memberships;
-
-    public StatusCommand(RollcallConfig config, Flyway flyway, UserRepository users, ClassRepository classes,
-            MembershipRepository memberships) {
-        this.config = config;
-        this.flyway = flyway;
-        this.users = users;
-        this.classes = classes;
-        this.memberships = memberships;
-    }
+    @Inject
+    RollcallConfig config;
+    @Inject
+    Flyway flyway;
+    @Inject
+    UserRepository users;
+    @Inject
+    ClassRepository classes;
+    @Inject
+    MembershipRepository memberships;
 
     @Override
     public Integer call() {

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -15,11 +16,8 @@ public class Validation {
     public static final String REQUIRED = "is required";
     public static final String TOO_LONG = "must be at most {max} characters";
 
-    private final Validator validator;
-
-    public Validation(Validator validator) {
-        this.validator = validator;
-    }
+    @Inject
+    Validator validator;
 
     public <T> T check(T form) {
         var violations = validator.validate(form);

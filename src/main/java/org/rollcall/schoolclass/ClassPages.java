@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -86,7 +87,6 @@ public class ClassPages {
     public record LastTeacher(String warning, String action, String role, String button) {
     }
 
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(ClassList list);
@@ -103,15 +103,12 @@ public class ClassPages {
         static native TemplateInstance confirmLastTeacher(ClassView schoolClass, LastTeacher question);
     }
 
-    private final ClassService classes;
-    private final UserService users;
-    private final CurrentActor actor;
-
-    public ClassPages(ClassService classes, UserService users, CurrentActor actor) {
-        this.classes = classes;
-        this.users = users;
-        this.actor = actor;
-    }
+    @Inject
+    ClassService classes;
+    @Inject
+    UserService users;
+    @Inject
+    CurrentActor actor;
 
     @GET
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") String page) {

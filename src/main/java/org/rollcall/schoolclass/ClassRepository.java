@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.rollcall.access.TeacherScope;
 import org.rollcall.auth.Actor;
@@ -24,11 +25,8 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class ClassRepository implements PanacheRepository<SchoolClass> {
 
-    private final KeyBatches batches;
-
-    public ClassRepository(KeyBatches batches) {
-        this.batches = batches;
-    }
+    @Inject
+    KeyBatches batches;
 
     public Optional<SchoolClass> findByCode(String code) {
         return find("code", code).firstResultOptional();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,13 +40,10 @@ public class ClassResource {
     public record RoleChange(ClassRole role) {
     }
 
-    private final ClassService classes;
-    private final CurrentActor actor;
-
-    public ClassResource(ClassService classes, CurrentActor actor) {
-        this.classes = classes;
-        this.actor = actor;
-    }
+    @Inject
+    ClassService classes;
+    @Inject
+    CurrentActor actor;
 
     @GET
     @Operation(summary = "List classes", description = "Admins see all classes, teachers the classes they teach.")

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.rollcall.access.AccessPolicy;
@@ -22,22 +23,18 @@ import org.rollcall.user.UserRepository;
 @ApplicationScoped
 public class ClassService {
 
-    private final ClassRepository classes;
-    private final MembershipRepository memberships;
-    private final UserRepository users;
-    private final Validation validation;
-    private final AuditLog audit;
-    private final AccessPolicy policy;
-
-    public ClassService(ClassRepository classes, MembershipRepository memberships, UserRepository users,
-            Validation validation, AuditLog audit, AccessPolicy policy) {
-        this.classes = classes;
-        this.memberships = memberships;
-        this.users = users;
-        this.validation = validation;
-        this.audit = audit;
-        this.policy = policy;
-    }
+    @Inject
+    ClassRepository classes;
+    @Inject
+    MembershipRepository memberships;
+    @Inject
+    UserRepository users;
+    @Inject
+    Validation validation;
+    @Inject
+    AuditLog audit;
+    @Inject
+    AccessPolicy policy;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ClassSummary> search(Actor actor, String q, String term, PageRequest page) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.rollcall.access.TeacherScope;
 import org.rollcall.auth.Actor;
@@ -22,11 +23,8 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepository<Membership> {
 
-    private final KeyBatches batches;
-
-    public MembershipRepository(KeyBatches batches) {
-        this.batches = batches;
-    }
+    @Inject
+    KeyBatches batches;
 
     public Optional<Membership> find(long classId, long userId) {
         return find("schoolClass.id = ?1 and user.id = ?2", classId, userId).firstResultOptional();

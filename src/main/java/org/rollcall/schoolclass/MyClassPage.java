@@ -1,5 +1,6 @@
 package org.rollcall.schoolclass;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,13 +24,10 @@ public class MyClassPage {
         static native TemplateInstance myClass(ClassOverview schoolClass);
     }
 
-    private final ClassService classes;
-    private final CurrentActor actor;
-
-    public MyClassPage(ClassService classes, CurrentActor actor) {
-        this.classes = classes;
-        this.actor = actor;
-    }
+    @Inject
+    ClassService classes;
+    @Inject
+    CurrentActor actor;
 
     @GET
     @Path("{code}")

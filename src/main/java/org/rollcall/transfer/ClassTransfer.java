@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
@@ -22,11 +23,11 @@ import org.rollcall.schoolclass.SchoolClass;
 @ApplicationScoped
 public class ClassTransfer extends RowTransfer<ClassRow> {
 
-    private final ClassRepository classes;
+    @Inject
+    ClassRepository classes;
 
-    public ClassTransfer(ClassRepository classes, Validation validation, AuditLog audit) {
-        super(validation, audit, AuditAction.CLASS_IMPORT, "classes");
-        this.classes = classes;
+    public ClassTransfer() {
+        super(AuditAction.CLASS_IMPORT, "classes");
     }
 
     @Override

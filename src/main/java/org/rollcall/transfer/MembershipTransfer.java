@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
@@ -29,16 +30,15 @@ import org.rollcall.user.UserRepository;
 @ApplicationScoped
 public class MembershipTransfer extends RowTransfer<MembershipRow> {
 
-    private final ClassRepository classes;
-    private final MembershipRepository memberships;
-    private final UserRepository users;
+    @Inject
+    ClassRepository classes;
+    @Inject
+    MembershipRepository memberships;
+    @Inject
+    UserRepository users;
 
-    public MembershipTransfer(ClassRepository classes, MembershipRepository memberships, UserRepository users, Validation validation,
-            AuditLog audit) {
-        super(validation, audit, AuditAction.MEMBER_IMPORT, "memberships");
-        this.classes = classes;
-        this.memberships = memberships;
-        this.users = users;
+    public MembershipTransfer() {
+        super(AuditAction.MEMBER_IMPORT, "memberships");
     }
 
     @Override

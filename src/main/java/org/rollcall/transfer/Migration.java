@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
@@ -37,17 +38,14 @@ public class Migration {
 
     private static final int VERIFY_CHUNK = 1000;
 
-    private final ClassTransfer classes;
-    private final UserTransfer users;
-    private final MembershipTransfer memberships;
-    private final AuditLog audit;
-
-    public Migration(ClassTransfer classes, UserTransfer users, MembershipTransfer memberships, AuditLog audit) {
-        this.classes = classes;
-        this.users = users;
-        this.memberships = memberships;
-        this.audit = audit;
-    }
+    @Inject
+    ClassTransfer classes;
+    @Inject
+    UserTransfer users;
+    @Inject
+    MembershipTransfer memberships;
+    @Inject
+    AuditLog audit;
 
     @FunctionalInterface
     interface Reader<T> {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.rollcall.access.AccessPolicy;
@@ -22,19 +23,19 @@ import org.rollcall.common.db.KeyedRow;
  */
 public abstract class RowTransfer<T> {
 
-    private final Validation validation;
-    private final AuditLog audit;
+    @Inject
+    Validation validation;
+    @Inject
+    AuditLog audit;
     private final AuditAction action;
     private final String what;
 
     /** For the container's client proxy of a subclass, which never calls the methods on itself. */
     protected RowTransfer() {
-        this(null, null, null, null);
+        this(null, null);
     }
 
-    RowTransfer(Validation validation, AuditLog audit, AuditAction action, String what) {
-        this.validation = validation;
-        this.audit = audit;
+    RowTransfer(AuditAction action, String what) {
         this.action = action;
         this.what = what;
     }

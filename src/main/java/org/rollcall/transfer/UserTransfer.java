@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 
 import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
@@ -35,18 +36,17 @@ import org.rollcall.user.UserService;
 @ApplicationScoped
 public class UserTransfer extends RowTransfer<UserRow> {
 
-    private final UserRepository users;
-    private final MembershipRepository memberships;
-    private final ClassRepository classes;
-    private final Event<UserService.AccountChanged> accountChanged;
+    @Inject
+    UserRepository users;
+    @Inject
+    MembershipRepository memberships;
+    @Inject
+    ClassRepository classes;
+    @Inject
+    Event<UserService.AccountChanged> accountChanged;
 
-    public UserTransfer(UserRepository users, MembershipRepository memberships, ClassRepository classes, Validation validation,
-            Event<UserService.AccountChanged> accountChanged, AuditLog audit) {
-        super(validation, audit, AuditAction.USER_IMPORT, "users");
-        this.users = users;
-        this.memberships = memberships;
-        this.classes = classes;
-        this.accountChanged = accountChanged;
+    public UserTransfer() {
+        super(AuditAction.USER_IMPORT, "users");
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.rollcall.user;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -31,17 +32,14 @@ public class DemoRoster {
             "Ken Thompson", "Frances Allen", "Tim Berners-Lee", "Radia Perlman", "Edsger Dijkstra",
             "Hedy Lamarr", "John McCarthy", "Shafi Goldwasser", "Donald Knuth", "Sophie Wilson 🚀" };
 
-    private final UserRepository users;
-    private final UserService userService;
-    private final ClassService classes;
-    private final RollcallConfig config;
-
-    public DemoRoster(UserRepository users, UserService userService, ClassService classes, RollcallConfig config) {
-        this.users = users;
-        this.userService = userService;
-        this.classes = classes;
-        this.config = config;
-    }
+    @Inject
+    UserRepository users;
+    @Inject
+    UserService userService;
+    @Inject
+    ClassService classes;
+    @Inject
+    RollcallConfig config;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
         if (config.demoData() && !config.commandMode()) {

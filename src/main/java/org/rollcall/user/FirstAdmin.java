@@ -3,6 +3,7 @@ package org.rollcall.user;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -22,15 +23,12 @@ public class FirstAdmin {
 
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
 
-    private final UserRepository users;
-    private final UserService service;
-    private final RollcallConfig config;
-
-    public FirstAdmin(UserRepository users, UserService service, RollcallConfig config) {
-        this.users = users;
-        this.service = service;
-        this.config = config;
-    }
+    @Inject
+    UserRepository users;
+    @Inject
+    UserService service;
+    @Inject
+    RollcallConfig config;
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         if (config.commandMode()) {

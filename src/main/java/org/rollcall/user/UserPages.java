@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -71,15 +72,12 @@ public class UserPages {
         static native TemplateInstance confirmDelete(UserView user);
     }
 
-    private final UserService users;
-    private final ClassService classes;
-    private final CurrentActor actor;
-
-    public UserPages(UserService users, ClassService classes, CurrentActor actor) {
-        this.users = users;
-        this.classes = classes;
-        this.actor = actor;
-    }
+    @Inject
+    UserService users;
+    @Inject
+    ClassService classes;
+    @Inject
+    CurrentActor actor;
 
     @GET
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("role") String role, @QueryParam("group") String group,

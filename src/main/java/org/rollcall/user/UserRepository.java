@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.rollcall.common.db.KeyBatches;
 import org.rollcall.common.db.KeyedRow;
@@ -22,11 +23,8 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class UserRepository implements PanacheRepository<User> {
 
-    private final KeyBatches batches;
-
-    public UserRepository(KeyBatches batches) {
-        this.batches = batches;
-    }
+    @Inject
+    KeyBatches batches;
 
     public Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();

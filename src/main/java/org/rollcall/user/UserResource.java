@@ -3,6 +3,7 @@ package org.rollcall.user;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,13 +36,10 @@ public class UserResource {
     public record ResetRequest(String password) {
     }
 
-    private final UserService users;
-    private final CurrentActor actor;
-
-    public UserResource(UserService users, CurrentActor actor) {
-        this.users = users;
-        this.actor = actor;
-    }
+    @Inject
+    UserService users;
+    @Inject
+    CurrentActor actor;
 
     @GET
     @Operation(summary = "Search users", description = "Prefix search on username, name and email; filter by role,"

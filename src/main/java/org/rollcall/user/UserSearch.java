@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
@@ -32,13 +33,10 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class UserSearch {
 
-    private final EntityManager em;
-    private final KeyBatches batches;
-
-    public UserSearch(EntityManager em, KeyBatches batches) {
-        this.em = em;
-        this.batches = batches;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    KeyBatches batches;
 
     /** Above this many prefix matches, an ordered scan fills a page sooner than collecting them all. */
     static final int MAX_COLLECTED_MATCHES = 5000;

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.rollcall.access.AccessPolicy;
@@ -28,24 +29,20 @@ import org.rollcall.schoolclass.MembershipRepository;
 @ApplicationScoped
 public class UserService {
 
-    private final UserRepository users;
-    private final MembershipRepository memberships;
-    private final Validation validation;
-    private final Event<AccountChanged> accountChanged;
-    private final AuditLog audit;
-    private final AccessPolicy policy;
-    private final UserSearch userSearch;
-
-    public UserService(UserRepository users, UserSearch userSearch, MembershipRepository memberships, Validation validation,
-            Event<AccountChanged> accountChanged, AuditLog audit, AccessPolicy policy) {
-        this.userSearch = userSearch;
-        this.policy = policy;
-        this.users = users;
-        this.memberships = memberships;
-        this.validation = validation;
-        this.accountChanged = accountChanged;
-        this.audit = audit;
-    }
+    @Inject
+    UserRepository users;
+    @Inject
+    MembershipRepository memberships;
+    @Inject
+    Validation validation;
+    @Inject
+    Event<AccountChanged> accountChanged;
+    @Inject
+    AuditLog audit;
+    @Inject
+    AccessPolicy policy;
+    @Inject
+    UserSearch userSearch;
 
     /** Fired after a change that affects logging in (role, enabled, password, deletion). */
     public record AccountChanged(String username) {

@@ -1,5 +1,6 @@
 package org.rollcall.web;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -15,11 +16,8 @@ import org.rollcall.auth.LoginRedirect;
  */
 public class CsrfRefusalPage {
 
-    private final ErrorPage pages;
-
-    public CsrfRefusalPage(ErrorPage pages) {
-        this.pages = pages;
-    }
+    @Inject
+    ErrorPage pages;
 
     @ServerResponseFilter
     public void explain(ContainerRequestContext request, ContainerResponseContext response) {

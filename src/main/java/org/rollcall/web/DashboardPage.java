@@ -1,5 +1,6 @@
 package org.rollcall.web;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,13 +22,10 @@ public class DashboardPage {
         static native TemplateInstance dashboard(DashboardStats.View view);
     }
 
-    private final DashboardStats stats;
-    private final CurrentActor actor;
-
-    public DashboardPage(DashboardStats stats, CurrentActor actor) {
-        this.stats = stats;
-        this.actor = actor;
-    }
+    @Inject
+    DashboardStats stats;
+    @Inject
+    CurrentActor actor;
 
     @GET
     @Produces(MediaType.TEXT_HTML)

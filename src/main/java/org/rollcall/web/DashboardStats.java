@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.rollcall.access.AccessPolicy;
@@ -33,20 +34,16 @@ public class DashboardStats {
 
     static final int CHART_CLASSES = 12;
 
-    private final UserRepository users;
-    private final ClassRepository classes;
-    private final MembershipRepository memberships;
-    private final ClassService classService;
-    private final UserService userService;
-
-    public DashboardStats(UserRepository users, ClassRepository classes, MembershipRepository memberships,
-            ClassService classService, UserService userService) {
-        this.users = users;
-        this.classes = classes;
-        this.memberships = memberships;
-        this.classService = classService;
-        this.userService = userService;
-    }
+    @Inject
+    UserRepository users;
+    @Inject
+    ClassRepository classes;
+    @Inject
+    MembershipRepository memberships;
+    @Inject
+    ClassService classService;
+    @Inject
+    UserService userService;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public View of(Actor actor) {

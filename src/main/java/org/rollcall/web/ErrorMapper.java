@@ -3,6 +3,7 @@ package org.rollcall.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -32,11 +33,8 @@ public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
 
-    private final ErrorPage pages;
-
-    public ErrorMapper(ErrorPage pages) {
-        this.pages = pages;
-    }
+    @Inject
+    ErrorPage pages;
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -31,10 +33,13 @@ public class Flash {
         }
     }
 
-    private final String kind;
-    private final String text;
+    @Inject
+    HttpServerRequest request;
+    private String kind;
+    private String text;
 
-    public Flash(HttpServerRequest request) {
+    @PostConstruct
+    void read() {
         Cookie cookie = request.getCookie(COOKIE);
         String[] parsed = cookie == null ? null : decode(cookie.getValue());
         this.kind = parsed == null ? null : parsed[0];

@@ -1,6 +1,7 @@
 package org.rollcall.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,14 +23,11 @@ public class LogoutToken {
     static final String FILTER_ATTRIBUTE = "csrf_token";
     static final String COOKIE = "rollcall_csrf";
 
-    private final CurrentVertxRequest request;
-    private final String fieldName;
-
-    public LogoutToken(CurrentVertxRequest request,
-            @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token") String fieldName) {
-        this.request = request;
-        this.fieldName = fieldName;
-    }
+    @Inject
+    CurrentVertxRequest request;
+    @Inject
+    @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token")
+    String fieldName;
 
     public String name() {
         return fieldName;

@@ -1,6 +1,7 @@
 package org.rollcall.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 
@@ -17,13 +18,10 @@ import org.rollcall.auth.CurrentActor;
 @Named("passwordChange")
 public class PasswordChangeReason {
 
-    private final EntityManager em;
-    private final CurrentActor actor;
-
-    public PasswordChangeReason(EntityManager em, CurrentActor actor) {
-        this.em = em;
-        this.actor = actor;
-    }
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentActor actor;
 
     /** Whether the password to replace came from a reset (rather than with the new account). */
     public boolean wasReset() {

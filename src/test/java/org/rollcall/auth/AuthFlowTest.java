@@ -47,7 +47,7 @@ class AuthFlowTest {
      */
     @Test
     void aSessionIsCheckedByTheAccountCacheBeforeSecurityJpasDatabaseRead() {
-        int session = new SessionIdentityProvider(null).priority();
+        int session = new SessionIdentityProvider().priority();
         var others = IdentityProviders.besides(SessionIdentityProvider.class, TrustedAuthenticationRequest.class);
         for (IdentityProvider<?> provider : others) {
             assertThat(provider.priority()).as(provider.getClass().getName() + " must come after the session provider")

@@ -88,7 +88,7 @@ class LegacyPasswordLoginTest {
 
     @Test
     void theLegacyCheckRunsBeforeSecurityJpasWhichCannotReadWerkzeugHashes() {
-        int legacy = new LegacyPasswordIdentityProvider(null, null, null).priority();
+        int legacy = new LegacyPasswordIdentityProvider().priority();
         var others = IdentityProviders.besides(LegacyPasswordIdentityProvider.class, UsernamePasswordAuthenticationRequest.class);
         for (IdentityProvider<?> provider : others) {
             assertTrue(legacy > provider.priority(), provider.getClass().getName() + " has priority " + provider.priority()

@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
@@ -31,10 +33,13 @@ public class KeyBatches {
     static final int MYSQL = 1000;
     static final int H2 = 100;
 
-    private final int size;
+    @Inject
+    RollcallConfig config;
+    private int size;
 
-    public KeyBatches(RollcallConfig config) {
-        this.size = DatabaseSelection.Kind.H2.name().equals(config.database().kind()) ? H2 : MYSQL;
+    @PostConstruct
+    void chooseSize() {
+        size = DatabaseSelection.Kind.H2.name().equals(config.database().kind()) ? H2 : MYSQL;
     }
 
     private <T> List<List<T>> split(Collection<T> keys) {

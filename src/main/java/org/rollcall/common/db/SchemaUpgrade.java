@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -56,21 +57,18 @@ public class SchemaUpgrade {
         boolean migrateAtStart();   // the setting keeps its published name
     }
 
-    private final Flyway flyway;
-    private final RollcallConfig config;
-    private final boolean upgradeAtStart;
-
-    public SchemaUpgrade(Flyway flyway, RollcallConfig config, Settings settings) {
-        this.flyway = flyway;
-        this.config = config;
-        this.upgradeAtStart = settings.migrateAtStart();
-    }
+    @Inject
+    Flyway flyway;
+    @Inject
+    RollcallConfig config;
+    @Inject
+    Settings settings;
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
         if (flyway.info().pending().length == 0) {
             return; // the common case, without waiting for the lock
         }
-        if (upgradeAtStart) {
+        if (settings.migrateAtStart()) {
             upgrade();
         } else if (!config.commandMode()) {
             throw new SchemaNotCurrentException("The database schema is not current (" + describe(flyway.info())

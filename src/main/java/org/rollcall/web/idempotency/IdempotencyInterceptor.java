@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -41,17 +42,14 @@ public class IdempotencyInterceptor {
     public static final String HEADER = "Idempotency-Key";
     static final int MAX_KEY_LENGTH = 255;
 
-    private final IdempotencyStore store;
-    private final CurrentActor actor;
-    private final CurrentVertxRequest request;
-    private final ObjectMapper json;
-
-    public IdempotencyInterceptor(IdempotencyStore store, CurrentActor actor, CurrentVertxRequest request, ObjectMapper json) {
-        this.store = store;
-        this.actor = actor;
-        this.request = request;
-        this.json = json;
-    }
+    @Inject
+    IdempotencyStore store;
+    @Inject
+    CurrentActor actor;
+    @Inject
+    CurrentVertxRequest request;
+    @Inject
+    ObjectMapper json;
 
     @AroundInvoke
     Object around(InvocationContext call) throws Exception {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Tuple;
@@ -30,12 +31,9 @@ public class IdempotencyStore {
         }
     }
 
-    private final EntityManager em;
+    @Inject
+    EntityManager em;
     private volatile long lastPurge;
-
-    public IdempotencyStore(EntityManager em) {
-        this.em = em;
-    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Optional<Answer> find(long caller, String key) {
