@@ -38,4 +38,21 @@ JOIN app_user u ON u.username = CONCAT('bench', LPAD(CONCAT('', x.n), 6, '0'))
 JOIN app_group g ON g.code = CONCAT('B', LPAD(CONCAT('', k.n * 1000 + MOD(x.n, 1000)), 4, '0'))
 WHERE x.n >= @FROM@ AND x.n < @TO@;
 
+-- Their search words (what the application's SearchWords makes of username, name and email, folded:
+-- the seeded names hold no other accents than these): username; name from each word on; email, domain, tld.
+CREATE TABLE bench_word (user_id BIGINT NOT NULL, name VARCHAR(200) NOT NULL, email VARCHAR(254) NOT NULL, username VARCHAR(64) NOT NULL);
+INSERT INTO bench_word (user_id, name, email, username)
+SELECT u.id, REPLACE(REPLACE(REPLACE(LOWER(u.display_name), 'ë', 'e'), 'ñ', 'n'), 'ú', 'u'), LOWER(u.email), u.username
+FROM app_user u
+WHERE u.username >= CONCAT('bench', LPAD(CONCAT('', @FROM@), 6, '0')) AND u.username < CONCAT('bench', LPAD(CONCAT('', @TO@), 6, '0'));
+INSERT INTO user_search_word (word, user_id)
+SELECT username, user_id FROM bench_word
+UNION ALL SELECT name, user_id FROM bench_word
+UNION ALL SELECT SUBSTRING(name, LOCATE(' ', name) + 1), user_id FROM bench_word
+UNION ALL SELECT SUBSTRING(name, LOCATE(' ', name, LOCATE(' ', name) + 1) + 1), user_id FROM bench_word
+UNION ALL SELECT email, user_id FROM bench_word
+UNION ALL SELECT SUBSTRING(email, LOCATE('@', email) + 1), user_id FROM bench_word
+UNION ALL SELECT SUBSTRING(email, LOCATE('.', email, LOCATE('@', email)) + 1), user_id FROM bench_word;
+DROP TABLE bench_word;
+
 DROP TABLE bench_digit;

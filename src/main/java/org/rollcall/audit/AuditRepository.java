@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
+import org.rollcall.user.SearchWords;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
@@ -19,8 +20,13 @@ public class AuditRepository implements PanacheRepository<AuditEvent> {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (query.actor() != null) {
-            where.append(" and actor = :actor");
-            params.put("actor", query.actor());
+            // the start of a word of a user's username, name or email, as the users list finds them; or of a
+            // username no longer held (a deleted user, a command)
+            where.append(" and (actor like :actor escape '!' or actor in (select u.username from User u join u.searchWords w"
+                    + " where w like :word escape '!'))");
+            params.put("actor", escape(query.actor()) + "%");
+            String term = SearchWords.term(query.actor());
+            params.put("word", term == null ? "" : escape(term) + "%");
         }
         if (query.action() != null) {
             where.append(" and (action = :action or action like :family escape '!')");

@@ -1,10 +1,17 @@
 package org.rollcall.user;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.BatchSize;
 
 import org.rollcall.common.VersionedEntity;
 
@@ -47,12 +54,19 @@ public class User extends VersionedEntity {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** Kept in step with username, name and email by their setters; read only by the search, in SQL. */
+    @ElementCollection
+    @CollectionTable(name = "user_search_word", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "word", length = SearchWords.MAX_LENGTH)
+    @BatchSize(size = 100)
+    private Set<String> searchWords = new HashSet<>();
+
     public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username; }
+    public void setUsername(String username) { this.username = username; indexWords(); }
     public String getDisplayName() { return displayName; }
-    public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public void setDisplayName(String displayName) { this.displayName = displayName; indexWords(); }
     public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
+    public void setEmail(String email) { this.email = email; indexWords(); }
     public String getPasswordHash() { return passwordHash; }
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     public String getRoleName() { return roleName; }
@@ -64,4 +78,12 @@ public class User extends VersionedEntity {
     public void setMustChangePassword(boolean mustChangePassword) { this.mustChangePassword = mustChangePassword; }
     public Instant getLastLoginAt() { return lastLoginAt; }
     public void setLastLoginAt(Instant lastLoginAt) { this.lastLoginAt = lastLoginAt; }
+
+    private void indexWords() {
+        Set<String> words = SearchWords.of(username, displayName, email);
+        if (!searchWords.equals(words)) {
+            searchWords.clear();
+            searchWords.addAll(words);
+        }
+    }
 }

@@ -25,6 +25,8 @@ public class UserRepository implements PanacheRepository<User> {
 
     @Inject
     KeyBatches batches;
+    @Inject
+    SearchIndex searchIndex;
 
     public Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();
@@ -71,6 +73,7 @@ public class UserRepository implements PanacheRepository<User> {
                             row.enabled(), row.mustChangePassword(), row.lastLoginAt(), created,
                             row.updatedAt() == null ? created : row.updatedAt(), 0L);
                 });
+        searchIndex.indexNew(rows);
     }
 
     /**

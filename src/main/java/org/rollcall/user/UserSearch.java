@@ -6,11 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,32 +35,15 @@ public class UserSearch {
     @Inject
     KeyBatches batches;
 
-    /** Above this many prefix matches, an ordered scan fills a page sooner than collecting them all. */
-    static final int MAX_COLLECTED_MATCHES = 5000;
-
-    /** Pages ending within this many users of the top are taken from the top of each searched column. */
-    static final int TOP_OF_EACH_LIMIT = 200;
-
-    private static final List<String> SEARCHED = List.of("username", "display_name", "email");
+    /** Above this many matches, an ordered scan fills a page sooner than collecting them all (tests lower it to cover the scan). */
+    static int maxCollectedMatches = 5000;
 
     /**
-     * The users matching on each column but none before it: their counts add up to the number of
-     * users matching on any, each counted once. Username and display name are never null, so
-     * "not like" is true exactly when the column does not match.
-     */
-    private static final List<String> FIRST_MATCHED_ON = List.of(
-            "u.username like ? escape '!'",
-            "u.display_name like ? escape '!' and u.username not like ? escape '!'",
-            "u.email like ? escape '!' and u.username not like ? escape '!' and u.display_name not like ? escape '!'");
-
-    /**
-     * One page of users. The text search is a prefix match on username, display name or email.
-     * Each of the three is an index range scan on its own; an OR of them is not (H2 and MySQL
-     * both scan the table for it). So the total is three counts, each a range scan of one column's
-     * index, and a page near the top is the best of the first few users matching on each column,
-     * which spares collecting and ordering every match. A deeper page is taken from all the
-     * matched ids, or, for a very common prefix (more than {@link #MAX_COLLECTED_MATCHES} users),
-     * from the OR: when matches are that dense, the scan in sort order finds a page quickly.
+     * One page of users. The text search matches the start of any word of username, display name
+     * or email ({@link SearchWords}), case and accents aside: one range scan of the words' primary
+     * key counts the users matched. Up to {@link #maxCollectedMatches} of them are collected and
+     * the page is ordered from those; more matches than that are dense enough for a scan of the
+     * users in sort order, checking each against its own words, to fill a page quickly.
      * <p>
      * The ids are found with plain JDBC: a list of a thousand matched ids is one statement to the
      * database, but a thousand bound parameters to expand for Hibernate. Ids we read ourselves are
@@ -74,51 +54,29 @@ public class UserSearch {
         Page<Long> found = em.unwrap(Session.class).doReturningWork(connection -> {
             Filter filter = Filter.of(query, actor);
             String order = orderBy(query.sort());
-            if (query.q() == null) {
+            String term = query.q() == null ? null : SearchWords.term(query.q());
+            if (term == null) {
                 return pageOf(connection, " where 1 = 1" + filter.sql, filter.params, order, page, -1);
             }
-            String prefix = likePrefix(query.q());
-            long total = 0;
-            for (int i = 0; i < FIRST_MATCHED_ON.size(); i++) {   // condition i has i + 1 prefixes
-                total += ids(connection, "select count(*) from app_user u where " + FIRST_MATCHED_ON.get(i) + filter.sql,
-                        join(Collections.nCopies(i + 1, prefix), filter.params)).get(0);
+            String like = likePrefix(term);
+            long matches = ids(connection, "select count(distinct w.user_id) from user_search_word w where w.word like ? escape '!'",
+                    List.of(like)).get(0);
+            long knownTotal = filter.sql.isEmpty() ? matches : -1;
+            if (matches == 0) {
+                return new Page<Long>(List.of(), 0, page.page(), page.size());
             }
-            if (total == 0 || page.offset() >= total) {
-                return new Page<Long>(List.of(), total, page.page(), page.size());
+            if (matches > maxCollectedMatches) {
+                return pageOf(connection, " where exists (select 1 from user_search_word w where w.user_id = u.id and w.word like ? escape '!')"
+                        + filter.sql, join(List.of(like), filter.params), order, page, knownTotal);
             }
-            int top = page.offset() + page.size();
-            if (top <= TOP_OF_EACH_LIMIT) {
-                // the page is among the first `top` users matching on one of the columns
-                Set<Long> candidates = new LinkedHashSet<>();
-                for (String column : SEARCHED) {
-                    candidates.addAll(ids(connection, matchingOn(column, filter) + order + " limit ?",
-                            join(List.of(prefix), filter.params, List.of(top))));
-                }
-                List<Long> ids = candidates.isEmpty() ? List.of()   // the matches were changed since they were counted
-                        : ids(connection, "select u.id from app_user u where u.id in (" + numbers(candidates) + ")" + order
-                                + " limit ? offset ?", List.of(page.size(), page.offset()));
-                return new Page<>(ids, total, page.page(), page.size());
+            List<Long> matched = ids(connection,
+                    "select distinct w.user_id from user_search_word w where w.word like ? escape '!'", List.of(like));
+            if (matched.isEmpty()) {   // the words were changed since they were counted
+                return new Page<Long>(List.of(), 0, page.page(), page.size());
             }
-            if (total > MAX_COLLECTED_MATCHES) {
-                return pageOf(connection, " where (u.username like ? escape '!' or u.display_name like ? escape '!'"
-                        + " or u.email like ? escape '!')" + filter.sql, join(List.of(prefix, prefix, prefix), filter.params), order, page, total);
-            }
-            // the filtered matches: no more than the total, which is at most MAX_COLLECTED_MATCHES
-            String matching = SEARCHED.stream().map(column -> matchingOn(column, filter)).collect(Collectors.joining(" union "));
-            List<Object> params = new ArrayList<>();
-            SEARCHED.forEach(column -> params.addAll(join(List.of(prefix), filter.params)));
-            List<Long> matched = ids(connection, matching, params);
-            if (matched.isEmpty()) {   // the matches were changed since they were counted
-                return new Page<Long>(List.of(), total, page.page(), page.size());
-            }
-            return pageOf(connection, " where u.id in (" + numbers(matched) + ")", List.of(), order, page, total);
+            return pageOf(connection, " where u.id in (" + numbers(matched) + ")" + filter.sql, filter.params, order, page, knownTotal);
         });
         return new Page<>(batches.load(em, User.class, found.items()), found.total(), found.page(), found.size());
-    }
-
-    /** The ids of the users whose {@code column} starts with the prefix (the one parameter before the filter's). */
-    private static String matchingOn(String column, Filter filter) {
-        return "select u.id from app_user u where u." + column + " like ? escape '!'" + filter.sql;
     }
 
     /** The conditions besides the text search, as SQL ({@code " and ..."}, empty for none) and its parameters. */

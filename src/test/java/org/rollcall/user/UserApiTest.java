@@ -239,7 +239,7 @@ class UserApiTest {
         String prefix = Api.unique("deep");
         List<String> all = new ArrayList<>();
         List<String> students = new ArrayList<>();
-        for (int i = 0; i < 210; i++) {   // more than UserSearch.TOP_OF_EACH_LIMIT (200)
+        for (int i = 0; i < 210; i++) {   // more than two pages of 100
             String username = String.format("%s-%03d", prefix, i);
             String role = i % 3 == 0 ? "teacher" : "student";
             Api.asAdmin().body(Map.of("username", username, "displayName", "Deep " + i, "role", role)).post("/api/users")
