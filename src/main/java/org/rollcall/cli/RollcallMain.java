@@ -29,6 +29,9 @@ public class RollcallMain implements QuarkusApplication {
             if (answered != CommandLineCheck.RUN) {
                 System.exit(answered); // --help or a wrong command line: answered without starting the app
             }
+            if (args.length == 1 && args[0].equals("status")) {
+                System.exit(StatusReport.run(System.out, System.err));   // only reads: no need to start the app
+            }
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("rollcall.command-mode", "true");
             System.setProperty("quarkus.banner.enabled", "false");

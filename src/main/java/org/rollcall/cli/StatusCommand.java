@@ -1,18 +1,16 @@
 package org.rollcall.cli;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
-import org.flywaydb.core.Flyway;
 import org.rollcall.common.RollcallConfig;
-import org.rollcall.schoolclass.ClassRepository;
-import org.rollcall.schoolclass.MembershipRepository;
-import org.rollcall.user.Role;
-import org.rollcall.user.UserRepository;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import picocli.CommandLine.Command;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -23,25 +21,14 @@ public class StatusCommand implements Callable<Integer> {
     @Inject
     RollcallConfig config;
     @Inject
-    Flyway flyway;
-    @Inject
-    UserRepository users;
-    @Inject
-    ClassRepository classes;
-    @Inject
-    MembershipRepository memberships;
+    DataSource dataSource;
 
+    /** Run in the application only when started so from code: the command line runs {@link StatusReport} without it. */
     @Override
-    public Integer call() {
-        var current = flyway.info().current();
-        System.out.println("Database:       " + config.database().description());
-        System.out.println("Schema version: " + (current == null ? "none" : current.getVersion() + " (" + current.getDescription() + ")"));
-        QuarkusTransaction.requiringNew().run(() -> {
-            System.out.printf("Users:          %d (%d admins, %d teachers, %d students)%n", users.count(),
-                    users.countByRole(Role.ADMIN), users.countByRole(Role.TEACHER), users.countByRole(Role.STUDENT));
-            System.out.println("Classes:        " + classes.count());
-            System.out.println("Memberships:    " + memberships.count());
-        });
+    public Integer call() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            StatusReport.print(connection, config.database().description(), System.out);
+        }
         return 0;
     }
 }

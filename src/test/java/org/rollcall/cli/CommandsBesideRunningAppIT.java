@@ -47,6 +47,7 @@ class CommandsBesideRunningAppIT {
             assertEquals(0, status.exitCode(), status.all());
             assertTrue(status.stdout().contains("Users:          1 (1 admins"), status.stdout());
             assertFalse(status.stderr().contains("already in use"), status.stderr());
+            assertFalse(status.all().contains("Quarkus"), "status reads without starting the application: " + status.all());
 
             Result backup = runIn(work, "backup", "create", "while-serving");
             assertEquals(0, backup.exitCode(), backup.all());
@@ -61,7 +62,7 @@ class CommandsBesideRunningAppIT {
     }
 
     @Test
-    void helpAndAWrongCommandLineTouchNoDatabase() throws Exception {
+    void helpStatusAndAWrongCommandLineCreateNoDatabase() throws Exception {
         Path empty = Files.createDirectories(scratch.resolve("empty"));
 
         Result help = runIn(empty, "--help");
@@ -71,6 +72,11 @@ class CommandsBesideRunningAppIT {
         Result wrong = runIn(empty, "status", "--no-such-option");
         assertEquals(2, wrong.exitCode(), wrong.all());
         assertTrue(wrong.stderr().startsWith("Unknown option: '--no-such-option'"), wrong.stderr());
+
+        Result status = runIn(empty, "status");
+        assertEquals(0, status.exitCode(), status.all());
+        assertTrue(status.stdout().contains("(not created yet)"), status.stdout());
+        assertFalse(status.all().contains("Quarkus") || status.all().toLowerCase().contains("flyway"), "no application start: " + status.all());
 
         assertFalse(Files.exists(empty.resolve("data")), "no database was created");
         for (Result r : new Result[] { help, wrong }) {

@@ -154,7 +154,7 @@ public final class PackagedApp implements AutoCloseable {
 
     /**
      * {@link #SHORT_RUN}, and the classes a start loads mapped from a class-data archive of this
-     * build, which a first {@code status} run writes: each start then takes about a third less
+     * build, which a first {@code backup list} run writes (a command that starts the runtime): each start then takes about a third less
      * time, and the suite starts the packaged app some hundred times. Should the archive not fit
      * (another build), the JVM ignores it, quietly, and loads the classes from the jars.
      */
@@ -180,7 +180,7 @@ public final class PackagedApp implements AutoCloseable {
             Path partial = work.resolve("app-cds.jsa");
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:ArchiveClassesAtExit=" + partial));
             command.addAll(SHORT_RUN);
-            command.addAll(List.of("-jar", jar.toString(), "status"));
+            command.addAll(List.of("-jar", jar.toString(), "backup", "list"));
             PackagedCommand.Result status = PackagedCommand.startIn(work, work, PackagedCommand.h2(work.resolve("data")), command).finish();
             if (status.exitCode() == 0 && Files.exists(partial)) {
                 Files.move(partial, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
