@@ -35,15 +35,20 @@ public class UserSearch {
     @Inject
     KeyBatches batches;
 
-    /** Above this many matches, an ordered scan fills a page sooner than collecting them all (tests lower it to cover the scan). */
-    static int maxCollectedMatches = 5000;
+    /**
+     * Above this many matching words, the users are paged by a scan in sort order and not counted
+     * (tests lower it to cover the scan).
+     */
+    static int maxCollectedMatches = 2500;
 
     /**
      * One page of users. The text search matches the start of any word of username, display name
-     * or email ({@link SearchWords}), case and accents aside: one range scan of the words' primary
-     * key counts the users matched. Up to {@link #maxCollectedMatches} of them are collected and
-     * the page is ordered from those; more matches than that are dense enough for a scan of the
-     * users in sort order, checking each against its own words, to fill a page quickly.
+     * or email ({@link SearchWords}), case and accents aside, as a range scan of the words' primary
+     * key. When up to {@link #maxCollectedMatches} words match, their users are collected, counted
+     * and ordered. More matches are dense enough for a scan of the users in sort order, checking
+     * each against its own words, to fill a page quickly; counting them all would not be quick (a
+     * term every user's email holds matches all of them), so such a page says whether another
+     * follows instead of how many there are in all.
      * <p>
      * The ids are found with plain JDBC: a list of a thousand matched ids is one statement to the
      * database, but a thousand bound parameters to expand for Hibernate. Ids we read ourselves are
@@ -59,24 +64,31 @@ public class UserSearch {
                 return pageOf(connection, " where 1 = 1" + filter.sql, filter.params, order, page, -1);
             }
             String like = likePrefix(term);
-            long matches = ids(connection, "select count(distinct w.user_id) from user_search_word w where w.word like ? escape '!'",
-                    List.of(like)).get(0);
-            long knownTotal = filter.sql.isEmpty() ? matches : -1;
-            if (matches == 0) {
+            long words = ids(connection, "select count(*) from (select 1 from user_search_word w where w.word like ? escape '!' limit ?) t",
+                    List.of(like, maxCollectedMatches + 1)).get(0);
+            if (words > maxCollectedMatches) {
+                return scanned(connection, " where exists (select 1 from user_search_word w where w.user_id = u.id and w.word like ?"
+                        + " escape '!')" + filter.sql, join(List.of(like), filter.params), order, page);
+            }
+            List<Long> matched = words == 0 ? List.of()
+                    : ids(connection, "select distinct w.user_id from user_search_word w where w.word like ? escape '!'", List.of(like));
+            if (matched.isEmpty()) {
                 return new Page<Long>(List.of(), 0, page.page(), page.size());
             }
-            if (matches > maxCollectedMatches) {
-                return pageOf(connection, " where exists (select 1 from user_search_word w where w.user_id = u.id and w.word like ? escape '!')"
-                        + filter.sql, join(List.of(like), filter.params), order, page, knownTotal);
-            }
-            List<Long> matched = ids(connection,
-                    "select distinct w.user_id from user_search_word w where w.word like ? escape '!'", List.of(like));
-            if (matched.isEmpty()) {   // the words were changed since they were counted
-                return new Page<Long>(List.of(), 0, page.page(), page.size());
-            }
-            return pageOf(connection, " where u.id in (" + numbers(matched) + ")" + filter.sql, filter.params, order, page, knownTotal);
+            return pageOf(connection, " where u.id in (" + numbers(matched) + ")" + filter.sql, filter.params, order, page,
+                    filter.sql.isEmpty() ? matched.size() : -1);
         });
-        return new Page<>(batches.load(em, User.class, found.items()), found.total(), found.page(), found.size());
+        return new Page<>(batches.load(em, User.class, found.items()), found.total(), found.page(), found.size(), found.totalExact());
+    }
+
+    /** One page of the users {@code where} selects, one more read to tell whether another page follows; not counted. */
+    private static Page<Long> scanned(Connection connection, String where, List<Object> params, String order, PageRequest page)
+            throws SQLException {
+        List<Long> ids = ids(connection, "select u.id from app_user u" + where + order + " limit ? offset ?",
+                join(params, List.of(page.size() + 1, page.offset())));
+        boolean more = ids.size() > page.size();
+        List<Long> items = more ? ids.subList(0, page.size()) : ids;
+        return new Page<>(items, (long) page.offset() + items.size() + (more ? 1 : 0), page.page(), page.size(), false);
     }
 
     /** The conditions besides the text search, as SQL ({@code " and ..."}, empty for none) and its parameters. */
