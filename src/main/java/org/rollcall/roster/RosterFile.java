@@ -37,6 +37,11 @@ record RosterFile(List<String> header, RosterColumns columns, List<Line> lines) 
         }
     }
 
+    /** A roster of one row typed into a form rather than read from a file. */
+    static RosterFile of(List<String> header, List<String> cells) {
+        return new RosterFile(header, RosterColumns.of(header), List.of(new Line(2, cells.stream().map(c -> c == null ? "" : c).toList())));
+    }
+
     /** Whether a Content-Type names a CSV (or plain text, or the type browsers give a .csv on Windows). */
     static boolean isCsvType(String contentType) {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);

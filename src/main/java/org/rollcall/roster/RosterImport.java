@@ -61,9 +61,19 @@ public class RosterImport {
 
     public RosterReport run(Actor actor, byte[] file, RosterOptions options) {
         AccessPolicy.requireStaff(actor, "users");
+        return run(actor, RosterFile.read(file), options);
+    }
+
+    /** One new student enrolled in a class (the class page's "Add a new student"): a roster of one row. */
+    public RosterReport addStudent(Actor actor, String classCode, String name, String username, String email) {
+        return run(actor, RosterFile.of(List.of("name", "username", "email"), java.util.Arrays.asList(name, username, email)),
+                new RosterOptions(RosterOptions.Mode.ADD, classCode, false));
+    }
+
+    private RosterReport run(Actor actor, RosterFile roster, RosterOptions options) {
+        AccessPolicy.requireStaff(actor, "users");
         String fixedClass = options.classCode() == null || options.classCode().isBlank() ? null
                 : QuarkusTransaction.requiringNew().call(() -> requireManagedClass(actor, options.classCode()));
-        RosterFile roster = RosterFile.read(file);
         List<Draft> drafts = roster.lines().stream().map(line -> new Draft(line, roster.columns(), fixedClass)).toList();
         QuarkusTransaction.requiringNew().run(() -> check(actor, drafts, options));
         apply(actor, drafts, options.dryRun());
