@@ -17,10 +17,14 @@ final class RosterPagesSupport {
     private RosterPagesSupport() {
     }
 
-    /** A browser-like request of the admin's session. */
-    static RequestSpecification adminSession() {
-        String session = FormLogin.post(Api.ADMIN, Api.ADMIN_PASSWORD, null).cookie("rollcall_session");
+    /** A browser-like request with a session of this account, logged in through the login form. */
+    static RequestSpecification session(String username, String password) {
+        String session = FormLogin.post(username, password, null).cookie("rollcall_session");
         return given().redirects().follow(false).cookie("rollcall_session", session);
+    }
+
+    static RequestSpecification adminSession() {
+        return session(Api.ADMIN, Api.ADMIN_PASSWORD);
     }
 
     /** Uploads the file on the import page; the response is the redirect to its preview. */

@@ -1,6 +1,5 @@
 package org.rollcall.roster;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -9,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.rollcall.support.Api;
-import org.rollcall.support.FormLogin;
 import org.rollcall.support.Forms;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,8 +19,20 @@ import io.restassured.specification.RequestSpecification;
 class RosterPagesTest {
 
     private static RequestSpecification session(String username, String password) {
-        String cookie = FormLogin.post(username, password, null).cookie("rollcall_session");
-        return given().redirects().follow(false).cookie("rollcall_session", cookie);
+        return RosterPagesSupport.session(username, password);
+    }
+
+    /** Posts the class page's "Add a new student" form as the teacher; returns the login cards' address it leads to. */
+    private static String addNewStudent(String teacher, String code, String name, String username) {
+        RequestSpecification browser = session(teacher, Api.PASSWORD);
+        Response page = browser.get("/classes/" + code);
+        page.then().statusCode(200).body(containsString("Add a new student"), containsString("/roster/import?class=" + code));
+        RequestSpecification form = browser.cookie(Forms.CSRF_COOKIE, page.cookie(Forms.CSRF_COOKIE))
+                .formParam(Forms.CSRF_FIELD, Forms.csrfToken(page.asString())).formParam("displayName", name);
+        if (username != null) {
+            form.formParam("username", username);
+        }
+        return form.post("/roster/classes/" + code + "/students").then().statusCode(303).extract().header("Location");
     }
 
     @Test
@@ -45,14 +55,8 @@ class RosterPagesTest {
     void aTeacherAddsANewStudentToTheirClassInOneStepAndOnlyTheySeeTheCard() {
         String teacher = Api.createUser("rpg-t", "teacher");
         String code = Api.createGroup(teacher);
-        RequestSpecification browser = session(teacher, Api.PASSWORD);
-        Response page = browser.get("/classes/" + code);
-        page.then().statusCode(200).body(containsString("Add a new student"), containsString("/roster/import?class=" + code));
         String name = "Néw " + Api.unique("Student");
-        Response created = browser.cookie(Forms.CSRF_COOKIE, page.cookie(Forms.CSRF_COOKIE))
-                .formParam(Forms.CSRF_FIELD, Forms.csrfToken(page.asString())).formParam("displayName", name)
-                .post("/roster/classes/" + code + "/students");
-        String cards = created.then().statusCode(303).extract().header("Location");
+        String cards = addNewStudent(teacher, code, name, null);
         String username = Usernames.stem(name);
         Api.asAdmin().get("/api/groups/" + code + "/members").then().body("username", hasItem(username));
         session(teacher, Api.PASSWORD).get(cards).then().statusCode(200).header("Cache-Control", "no-store")
@@ -66,14 +70,8 @@ class RosterPagesTest {
     void thePasswordsDownloadWorksOnce() {
         String teacher = Api.createUser("rpg-t", "teacher");
         String code = Api.createGroup(teacher);
-        RequestSpecification browser = session(teacher, Api.PASSWORD);
-        Response page = browser.get("/classes/" + code);
-        String cards = browser.cookie(Forms.CSRF_COOKIE, page.cookie(Forms.CSRF_COOKIE))
-                .formParam(Forms.CSRF_FIELD, Forms.csrfToken(page.asString())).formParam("displayName", "Once Only")
-                .formParam("username", Api.unique("rpg-once")).post("/roster/classes/" + code + "/students")
-                .then().statusCode(303).extract().header("Location");
-        RequestSpecification again = session(teacher, Api.PASSWORD);
-        again.get(cards + "/passwords.csv").then().statusCode(200).body(containsString("name,username,password,classes"));
+        String cards = addNewStudent(teacher, code, "Once Only", Api.unique("rpg-once"));
+        session(teacher, Api.PASSWORD).get(cards + "/passwords.csv").then().statusCode(200).body(containsString("name,username,password,classes"));
         session(teacher, Api.PASSWORD).get(cards + "/passwords.csv").then().statusCode(404);
         session(teacher, Api.PASSWORD).get(cards).then().statusCode(200).body(not(containsString("passwords.csv")));
     }
