@@ -159,6 +159,18 @@ public class AccessPolicy {
                 .setParameter("classId", schoolClass.getId()).setParameter("actorId", actor.id()).getSingleResult() > 0);
     }
 
+    /** Of these classes (ids), the ones the actor may manage: all for admins, those they teach for teachers, none otherwise. */
+    public Set<Long> manageableClassIds(Actor actor, java.util.Collection<Long> classIds) {
+        if (classIds.isEmpty() || !isStaff(actor)) {
+            return Set.of();
+        }
+        if (actor.isAdmin()) {
+            return Set.copyOf(classIds);
+        }
+        return Set.copyOf(em.createQuery("select c.id from SchoolClass c where c.id in :classIds and " + TeacherScope.classTaught("c"), Long.class)
+                .setParameter("classIds", classIds).setParameter("actorId", actor.id()).getResultList());
+    }
+
     public SchoolClass requireManage(Actor actor, SchoolClass schoolClass) {
         if (!canManage(actor, schoolClass)) {
             throw DomainException.forbidden("You can manage only the classes you teach.");

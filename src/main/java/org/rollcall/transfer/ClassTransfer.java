@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
+import org.rollcall.auth.Actor;
 import org.rollcall.common.Instants;
 import org.rollcall.common.Validation;
 import org.rollcall.common.db.KeyedRow;
@@ -45,7 +46,7 @@ public class ClassTransfer extends RowTransfer<ClassRow> {
      * create and update (admins only). Rows are decided in order; a dry run writes nothing.
      */
     @Override
-    void decide(List<ClassRow> valid, List<ImportOutcome> outcomes, ImportRun run) {
+    void decide(Actor actor, List<ClassRow> valid, List<ImportOutcome> outcomes, ImportRun run) {
         Map<String, SchoolClass> existing = classes.findByCodes(valid.stream().filter(Objects::nonNull).map(ClassRow::code).toList());
         List<ClassRow> created = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {

@@ -12,8 +12,10 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.rollcall.access.AccessPolicy;
 import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
+import org.rollcall.auth.Actor;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.Instants;
 import org.rollcall.common.Validation;
@@ -36,9 +38,17 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
     MembershipRepository memberships;
     @Inject
     UserRepository users;
+    @Inject
+    AccessPolicy policy;
 
     public MembershipTransfer() {
         super(AuditAction.MEMBER_IMPORT, "memberships");
+    }
+
+    /** Teachers too: each row is then checked against the classes they manage (those they teach). */
+    @Override
+    void requireMayImport(Actor actor) {
+        AccessPolicy.requireStaff(actor, what());
     }
 
     @Override
@@ -63,7 +73,7 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
      * In a dry run, classes and users accepted earlier in the run count as existing.
      */
     @Override
-    void decide(List<MembershipRow> valid, List<ImportOutcome> outcomes, ImportRun run) {
+    void decide(Actor actor, List<MembershipRow> valid, List<ImportOutcome> outcomes, ImportRun run) {
         Set<String> codes = new HashSet<>();
         Set<String> names = new HashSet<>();
         valid.stream().filter(Objects::nonNull).forEach(r -> {
@@ -71,6 +81,7 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
             names.add(r.username());
         });
         Map<String, Long> classIds = classes.idsByCodes(codes);
+        Set<Long> manageable = policy.manageableClassIds(actor, classIds.values());
         Map<String, UserRepository.Ref> userRefs = users.refsByUsernames(names);
         List<Long> mayHaveMemberships = userRefs.entrySet().stream().filter(e -> !run.createdUser(e.getKey()))
                 .map(e -> e.getValue().id()).toList();
@@ -95,6 +106,10 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
             }
             if (classId == null && !(run.dryRun() && run.hasClass(row.group()))) {
                 outcomes.set(i, ImportOutcome.rejected(key, "group: no class '" + row.group() + "'"));
+                continue;
+            }
+            if (classId != null && !manageable.contains(classId)) {
+                outcomes.set(i, ImportOutcome.rejected(key, "group: you can manage only the classes you teach"));
                 continue;
             }
             if (user == null && !(run.dryRun() && run.hasUser(row.username()))) {

@@ -46,16 +46,26 @@ public abstract class RowTransfer<T> {
 
     /**
      * Imports one chunk in a transaction of its own, whatever the caller holds, so a chunk the
-     * database refuses rolls back alone (admins only): each row is normalised and checked on its
+     * database refuses rolls back alone ({@link #requireMayImport} says who may): each row is normalised and checked on its
      * own, then the valid ones are decided against the database and the run; a dry run writes nothing.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<ImportOutcome> apply(Actor actor, List<T> rows, ImportRun run) {
-        AccessPolicy.requireAdmin(actor, "import " + what);
+        requireMayImport(actor);
         Checked<T> checked = check(rows);
-        decide(checked.valid(), checked.outcomes(), run);
+        decide(actor, checked.valid(), checked.outcomes(), run);
         recordChunk(actor, run, checked.outcomes());
         return checked.outcomes();
+    }
+
+    /** What the rows are, in plural ("users"), as audit events and refusals name them. */
+    String what() {
+        return what;
+    }
+
+    /** Who may import rows of this kind at all: admins, unless a kind checks the actor row by row in {@link #decide}. */
+    void requireMayImport(Actor actor) {
+        AccessPolicy.requireAdmin(actor, "import " + what);
     }
 
     /** How a row is named in reports: a username, a class code, "CODE/username". */
@@ -70,9 +80,9 @@ public abstract class RowTransfer<T> {
 
     /**
      * Fills in the outcome of every valid row (the rejected ones are null in {@code valid}), in
-     * order, and writes them unless the run is a dry run.
+     * order, and writes them unless the run is a dry run. A row the actor may not write is rejected.
      */
-    abstract void decide(List<T> valid, List<ImportOutcome> outcomes, ImportRun run);
+    abstract void decide(Actor actor, List<T> valid, List<ImportOutcome> outcomes, ImportRun run);
 
     private Checked<T> check(List<T> rows) {
         Checked<T> checked = new Checked<>(new ArrayList<>(rows.size()), new ArrayList<>(rows.size()));

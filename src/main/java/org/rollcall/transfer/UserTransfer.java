@@ -15,8 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import org.rollcall.access.AccessPolicy;
 import org.rollcall.audit.AuditAction;
 import org.rollcall.audit.AuditLog;
+import org.rollcall.auth.Actor;
 import org.rollcall.auth.Passwords;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.Instants;
@@ -49,6 +51,12 @@ public class UserTransfer extends RowTransfer<UserRow> {
         super(AuditAction.USER_IMPORT, "users");
     }
 
+    /** Teachers too: each row is then checked against what they may create and change (students only). */
+    @Override
+    void requireMayImport(Actor actor) {
+        AccessPolicy.requireStaff(actor, what());
+    }
+
     @Override
     public String keyOf(UserRow row) {
         return row.username();
@@ -67,7 +75,7 @@ public class UserTransfer extends RowTransfer<UserRow> {
      * here. Rows are decided in order and each gets an outcome; a dry run writes nothing.
      */
     @Override
-    void decide(List<UserRow> valid, List<ImportOutcome> outcomes, ImportRun run) {
+    void decide(Actor actor, List<UserRow> valid, List<ImportOutcome> outcomes, ImportRun run) {
         Set<String> names = new HashSet<>();
         Set<String> emails = new HashSet<>();
         valid.stream().filter(Objects::nonNull).forEach(r -> {
@@ -96,10 +104,16 @@ public class UserTransfer extends RowTransfer<UserRow> {
                 continue;
             }
             if (otherOwner != null && !otherOwner.equals(username)) {
-                outcomes.set(i, ImportOutcome.rejected(username, "email: is already used by user '" + otherOwner + "'"));
+                outcomes.set(i, ImportOutcome.rejected(username, "email: " + (actor.isAdmin() ? "is already used by user '" + otherOwner + "'"
+                        : AccessPolicy.taken(actor, "email"))));
                 continue;
             }
             User user = existing.get(username);
+            String refused = refusal(actor, Role.parse(row.role()), user);
+            if (refused != null) {
+                outcomes.set(i, ImportOutcome.rejected(username, refused));
+                continue;
+            }
             if (user != null && user.getRole() != Role.STUDENT) {
                 try {
                     ClassRole.requireMayBecome(Role.parse(row.role()), taught.getOrDefault(user.getId(), List.of()));
@@ -131,6 +145,14 @@ public class UserTransfer extends RowTransfer<UserRow> {
             users.insertAll(created);
             loginAffected.forEach(u -> accountChanged.fire(new UserService.AccountChanged(u)));
         }
+    }
+
+    /** Why the actor may not write this row (the permissions matrix: teachers create and change students only), or null. */
+    private static String refusal(Actor actor, Role role, User existing) {
+        if (existing != null && !AccessPolicy.canManage(actor, existing.getRole())) {
+            return "username: " + AccessPolicy.taken(actor, "username");
+        }
+        return AccessPolicy.canAssign(actor, role) ? null : "role: only an admin can import " + role.id() + "s";
     }
 
     /** The codes of the classes each of these users teaches, in code order (users who teach none are left out). */

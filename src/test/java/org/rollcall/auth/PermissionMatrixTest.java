@@ -106,6 +106,12 @@ class PermissionMatrixTest {
         cells.add(new Cell("POST /api/users/{student}/password-reset", (r, t) -> r.post("/api/users/" + t.student() + "/password-reset"), 401, 403, 200, 200));
         cells.add(new Cell("POST /api/users/{other teacher}/password-reset", (r, t) -> r.post("/api/users/" + t.otherTeacher() + "/password-reset"), 401, 403, 403, 200));
         cells.add(new Cell("DELETE /api/users/{student}", (r, t) -> r.delete("/api/users/" + t.student()), 401, 403, 403, 204));
+        cells.add(new Cell("POST /api/users/import (dry run)", (r, t) -> r.contentType("text/csv").body("username,name\n" + Api.unique("mx-imp") + ",I\n")
+                .post("/api/users/import?dryRun=true"), 401, 403, 200, 200));
+        cells.add(new Cell("POST /api/users/import (into a class not taught)", (r, t) -> r.contentType("text/csv")
+                .body("username,name\n" + Api.unique("mx-imp") + ",I\n").post("/api/users/import?dryRun=true&class=" + t.otherGroup()), 401, 403, 403, 200));
+        cells.add(new Cell("POST /api/users/import (into own class)", (r, t) -> r.contentType("text/csv")
+                .body("username,name\n" + Api.unique("mx-imp") + ",I\n").post("/api/users/import?class=" + t.ownGroup()), 401, 403, 200, 200));
         // classes
         cells.add(new Cell("GET /api/groups", (r, t) -> r.get("/api/groups"), 401, 403, 200, 200));
         cells.add(new Cell("POST /api/groups", (r, t) -> r.body(newGroup()).post("/api/groups"), 401, 403, 201, 201));

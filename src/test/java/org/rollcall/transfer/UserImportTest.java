@@ -135,8 +135,14 @@ class UserImportTest {
     }
 
     @Test
-    void onlyAdminsMayImport() {
+    void teachersImportStudentsOnlyAndStudentsNothing() {
         var teacher = new Actor(12345L, "t", Role.TEACHER);
-        assertThrows(DomainException.class, () -> userImport.apply(teacher, List.of(row(Api.unique("x"), null)), new ImportRun(false)));
+        UserRow student = row(Api.unique("x"), null);
+        UserRow colleague = new UserRow(Api.unique("x"), "A teacher", null, "teacher", HASH, true, false, null, CREATED, CREATED);
+        List<ImportOutcome> outcomes = userImport.apply(teacher, List.of(student, colleague), new ImportRun(true));
+        assertEquals(List.of(Action.CREATED, Action.REJECTED), actions(outcomes));
+        assertEquals("role: only an admin can import teachers", outcomes.get(1).reason());
+        var pupil = new Actor(12346L, "s", Role.STUDENT);
+        assertThrows(DomainException.class, () -> userImport.apply(pupil, List.of(row(Api.unique("x"), null)), new ImportRun(true)));
     }
 }

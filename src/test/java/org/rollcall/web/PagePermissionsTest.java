@@ -28,7 +28,8 @@ class PagePermissionsTest {
 
     @Test
     void anonymousVisitorsAreSentToLoginAndBack() {
-        for (String page : new String[] { "/", "/users", "/users/new", "/classes", "/me", "/me/password" }) {
+        for (String page : new String[] { "/", "/users", "/users/new", "/classes", "/me", "/me/password", "/roster/import",
+                "/roster/cards/some-id" }) {
             int status = browser().get(page).then().extract().statusCode();
             org.junit.jupiter.api.Assertions.assertTrue(status == 302 || status == 303, page + " answered " + status);
             browser().get(page).then().header("Location", containsString("/login"));
@@ -42,7 +43,7 @@ class PagePermissionsTest {
         String teacher = Api.createUser("perm-tea", "teacher");
         String code = Api.createGroup(teacher);
         for (String page : new String[] { "/users", "/users/new", "/users/" + student, "/classes", "/classes/new",
-                "/classes/" + code, "/users/" + student + "/delete" }) {
+                "/classes/" + code, "/users/" + student + "/delete", "/roster/import", "/roster/import?class=" + code }) {
             as(student).get(page).then().statusCode(403).contentType(containsString("text/html"))
                     .body(containsString("403 · Forbidden"), containsString("Log out"));
         }
@@ -59,9 +60,12 @@ class PagePermissionsTest {
         String own = Api.createGroup(teacher);
         String foreign = Api.createGroup(otherTeacher);
         for (String page : new String[] { "/", "/users", "/users/new", "/users/" + student, "/users/" + student + "/edit",
-                "/classes", "/classes/new", "/classes/" + own, "/classes/" + own + "/edit", "/classes/" + own + "/delete" }) {
+                "/classes", "/classes/new", "/classes/" + own, "/classes/" + own + "/edit", "/classes/" + own + "/delete",
+                "/roster/import", "/roster/import?class=" + own }) {
             as(teacher).get(page).then().statusCode(200);
         }
+        as(teacher).get("/roster/import?class=" + foreign).then().statusCode(403);
+        as(teacher).get("/roster/cards/not-theirs").then().statusCode(404);
         as(teacher).get("/users/" + otherTeacher).then().statusCode(403);
         as(teacher).get("/users/" + student + "/delete").then().statusCode(403);
         as(teacher).get("/classes/" + foreign).then().statusCode(403);
@@ -77,7 +81,7 @@ class PagePermissionsTest {
         String teacher = Api.createUser("perm-tea", "teacher");
         String code = Api.createGroup(teacher);
         for (String page : new String[] { "/", "/users", "/users/" + teacher, "/users/" + teacher + "/edit",
-                "/users/" + teacher + "/delete", "/classes", "/classes/" + code, "/me" }) {
+                "/users/" + teacher + "/delete", "/classes", "/classes/" + code, "/me", "/roster/import", "/roster/import?class=" + code }) {
             as(Api.ADMIN, Api.ADMIN_PASSWORD).get(page).then().statusCode(200);
         }
     }

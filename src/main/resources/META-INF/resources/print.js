@@ -1,0 +1,7 @@
+// Progressive enhancement: a "Print" button (hidden without JavaScript, where the browser's own Print does the same).
+document.querySelectorAll('button[data-print]').forEach(function (button) {
+  button.hidden = false;
+  button.addEventListener('click', function () {
+    window.print();
+  });
+});
