@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,14 +66,14 @@ public class UserSearch {
                 return pageOf(connection, " where 1 = 1" + filter.sql, filter.params, order, page, -1);
             }
             String like = likePrefix(term);
-            long words = ids(connection, "select count(*) from (select 1 from user_search_word w where w.word like ? escape '!' limit ?) t",
-                    List.of(like, maxCollectedMatches + 1)).get(0);
-            if (words > maxCollectedMatches) {
+            // the users of the first words matched, one more than collected: as many rows as that means a dense term
+            List<Long> words = ids(connection, "select w.user_id from user_search_word w where w.word like ? escape '!' limit ?",
+                    List.of(like, maxCollectedMatches + 1));
+            if (words.size() > maxCollectedMatches) {
                 return scanned(connection, " where exists (select 1 from user_search_word w where w.user_id = u.id and w.word like ?"
                         + " escape '!')" + filter.sql, join(List.of(like), filter.params), order, page);
             }
-            List<Long> matched = words == 0 ? List.of()
-                    : ids(connection, "select distinct w.user_id from user_search_word w where w.word like ? escape '!'", List.of(like));
+            Set<Long> matched = new LinkedHashSet<>(words);
             if (matched.isEmpty()) {
                 return new Page<Long>(List.of(), 0, page.page(), page.size());
             }
