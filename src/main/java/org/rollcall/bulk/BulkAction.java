@@ -11,20 +11,27 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a bulk action does to each selected user, as the API and the pages name it. */
 public enum BulkAction {
-    ADD_TO_CLASS("add-to-class", "Add to class"),
-    REMOVE_FROM_CLASS("remove-from-class", "Remove from class"),
-    DISABLE("disable", "Disable"),
-    ENABLE("enable", "Enable"),
-    RESET_PASSWORDS("reset-passwords", "Reset passwords"),
-    CHANGE_ROLE("change-role", "Change role"),
-    DELETE("delete", "Delete");
+    ADD_TO_CLASS("add-to-class", "Add to class", "Add %s to the class"),
+    REMOVE_FROM_CLASS("remove-from-class", "Remove from class", "Remove %s from the class"),
+    DISABLE("disable", "Disable", "Disable %s"),
+    ENABLE("enable", "Enable", "Enable %s"),
+    RESET_PASSWORDS("reset-passwords", "Reset passwords", "Reset the passwords of %s"),
+    CHANGE_ROLE("change-role", "Change role", "Change the role of %s"),
+    DELETE("delete", "Delete", "Delete %s");
 
     private final String id;
     private final String label;
+    private final String sentence;
 
-    BulkAction(String id, String label) {
+    BulkAction(String id, String label, String sentence) {
         this.id = id;
         this.label = label;
+        this.sentence = sentence;
+    }
+
+    /** What the action does, said of its users: "Reset the passwords of 3 users". */
+    public String sentence(String users) {
+        return String.format(sentence, users);
     }
 
     @JsonValue
@@ -43,6 +50,13 @@ public enum BulkAction {
     /** Changing roles and deleting are for admins; the rest for teachers and admins, user by user. */
     public boolean adminOnly() {
         return this == CHANGE_ROLE || this == DELETE;
+    }
+
+    /** Refuses a teacher the admins' actions. */
+    public void requireAllowed(Actor actor) {
+        if (adminOnly()) {
+            AccessPolicy.requireAdmin(actor, this == DELETE ? "delete users" : "change roles");
+        }
     }
 
     public static BulkAction parse(String value) {

@@ -63,9 +63,7 @@ public class BulkService {
             throw DomainException.invalid("action", "is required");
         }
         BulkAction action = BulkAction.parse(request.action());
-        if (action.adminOnly()) {
-            AccessPolicy.requireAdmin(actor, action == BulkAction.DELETE ? "delete users" : "change roles");
-        }
+        action.requireAllowed(actor);
         String code = null;
         ClassRole classRole = null;
         Set<String> members = Set.of();
@@ -90,7 +88,8 @@ public class BulkService {
         return new BulkPlan(action, select(actor, request), code, classRole, role, members);
     }
 
-    private List<String> select(Actor actor, BulkRequest request) {
+    /** The users the request names or its filter finds: at least one, at most {@link #MAX_USERS}. */
+    List<String> select(Actor actor, BulkRequest request) {
         if ((request.usernames() == null) == (request.filter() == null)) {
             throw DomainException.invalid("usernames", "give either usernames or a filter");
         }
