@@ -1,6 +1,7 @@
 package org.rollcall.bulk;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,35 +130,69 @@ public class BulkService {
                 + " users at once: narrow the selection down");
     }
 
-    /** Carries the plan out, user after user; {@code progress} hears how many are decided after each chunk. */
+    /**
+     * Carries the plan out, a chunk of users to a transaction; {@code progress} hears how many are
+     * decided after each chunk. Should a service refuse a user in a way the checks before its call
+     * did not foresee (which rolls the chunk's transaction back), the chunk is done again with a
+     * transaction per user, so that only that user is refused.
+     */
     public BulkResult run(Actor actor, BulkPlan plan, IntConsumer progress) {
         List<BulkOutcome> outcomes = new ArrayList<>(plan.usernames().size());
-        Set<String> members = new java.util.HashSet<>(plan.classMembers());
+        Set<String> members = new HashSet<>(plan.classMembers());
         for (int from = 0; from < plan.usernames().size(); from += CHUNK) {
             List<String> chunk = plan.usernames().subList(from, Math.min(plan.usernames().size(), from + CHUNK));
             Map<String, User> found = QuarkusTransaction.requiringNew().call(() -> userRepository.findByUsernames(chunk));
-            for (String username : chunk) {
-                outcomes.add(one(actor, plan, username, found.get(username), members));
-            }
+            // a password reset hashes with bcrypt: a chunk of them would hold its rows for minutes
+            List<BulkOutcome> decided = plan.action() == BulkAction.RESET_PASSWORDS ? null : inOneTransaction(actor, plan, chunk, found, members);
+            outcomes.addAll(decided != null ? decided : decide(actor, plan, chunk, found, members, false));
             progress.accept(outcomes.size());
         }
         return BulkResult.of(plan.action(), outcomes);
+    }
+
+    /** The chunk's outcomes, decided in one transaction; null when a service refused a user (nothing was written then). */
+    private List<BulkOutcome> inOneTransaction(Actor actor, BulkPlan plan, List<String> chunk, Map<String, User> found,
+            Set<String> members) {
+        Set<String> before = new HashSet<>(members);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> decide(actor, plan, chunk, found, members, true));
+        } catch (DomainException e) {
+            members.clear();
+            members.addAll(before);
+            return null;
+        }
+    }
+
+    private List<BulkOutcome> decide(Actor actor, BulkPlan plan, List<String> chunk, Map<String, User> found, Set<String> members,
+            boolean inChunk) {
+        List<BulkOutcome> decided = new ArrayList<>(chunk.size());
+        for (String username : chunk) {
+            decided.add(one(actor, plan, username, found.get(username), members, inChunk));
+        }
+        return decided;
     }
 
     public BulkResult run(Actor actor, BulkRequest request) {
         return run(actor, plan(actor, request), done -> { });
     }
 
-    private BulkOutcome one(Actor actor, BulkPlan plan, String username, User user, Set<String> members) {
+    /** One user's outcome; {@code inChunk}: a refusal from a service call ends the chunk's transaction (see {@link #run}). */
+    private BulkOutcome one(Actor actor, BulkPlan plan, String username, User user, Set<String> members, boolean inChunk) {
         if (user == null || !policy.canView(actor, user)) {
             // a teacher cannot tell a user who does not exist from one they may not see
             return actor.isAdmin() ? BulkOutcome.notFound(username) : BulkOutcome.refused(username, AccessPolicy.noSuchUser(actor, username));
+        }
+        if (!plan.action().needsClass()) {   // a teacher may put a colleague they teach with into their own class
+            try {
+                AccessPolicy.requireManage(actor, user.getRole());
+            } catch (DomainException e) {
+                return BulkOutcome.refused(username, e);
+            }
         }
         try {
             switch (plan.action()) {
                 case DISABLE, ENABLE -> {
                     boolean enable = plan.action() == BulkAction.ENABLE;
-                    AccessPolicy.requireManage(actor, user.getRole());
                     if (user.isEnabled() == enable) {
                         return BulkOutcome.unchanged(username, enable ? "already enabled" : "already disabled");
                     }
@@ -190,6 +225,9 @@ public class BulkService {
             }
             return BulkOutcome.done(username);
         } catch (DomainException e) {
+            if (inChunk) {
+                throw e;
+            }
             if (plan.action() == BulkAction.ADD_TO_CLASS) {
                 members.remove(username);
             }
