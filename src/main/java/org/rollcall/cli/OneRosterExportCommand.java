@@ -1,10 +1,7 @@
 package org.rollcall.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
@@ -34,22 +31,12 @@ public class OneRosterExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path file = output.toAbsolutePath().normalize();
-        if (Files.exists(file) && !force) {
-            System.err.println(file + " exists. Give another file, or --force to overwrite it.");
+        long[] counts = OutputFile.write(output, force, out -> export.write(Actor.SYSTEM, out));
+        if (counts == null) {
             return 1;
         }
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), ".oneroster-", ".tmp");
-        long[] counts;
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            counts = export.write(Actor.SYSTEM, out);
-        } catch (RuntimeException | IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        System.out.printf("Exported %,d users, %,d classes and %,d enrollments as OneRoster 1.1 to %s%n", counts[0], counts[1], counts[2], file);
+        System.out.printf("Exported %,d users, %,d classes and %,d enrollments as OneRoster 1.1 to %s%n", counts[0], counts[1], counts[2],
+                output.toAbsolutePath().normalize());
         return 0;
     }
 }
