@@ -1,13 +1,8 @@
 package org.rollcall.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
@@ -62,41 +57,28 @@ public class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path file = output.toAbsolutePath().normalize();
-        if (Files.exists(file) && !force) {
-            System.err.println(file + " exists. Give another file, or --force to overwrite it.");
+        long[] counts = OutputFile.write(output, force, stream -> {
+            try (JsonGenerator json = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8)) {
+                json.useDefaultPrettyPrinter();
+                json.writeStartObject();
+                RollcallJson.writeHeader(json, config.database().description(), Instant.now());
+                // One transaction: on MySQL (repeatable read) the three lists are one consistent snapshot.
+                long[] written = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> new long[] {
+                        writeArray(json, RollcallJson.CLASSES, () -> classes.export(Actor.SYSTEM, PAGE,
+                                page -> each(page, (ClassRow g) -> RollcallJson.write(json, g)))),
+                        writeArray(json, RollcallJson.USERS, () -> users.export(Actor.SYSTEM, PAGE,
+                                page -> each(page, (UserRow u) -> RollcallJson.write(json, u)))),
+                        writeArray(json, RollcallJson.MEMBERSHIPS, () -> memberships.export(Actor.SYSTEM, PAGE,
+                                page -> each(page, (MembershipRow m) -> RollcallJson.write(json, m)))) });
+                json.writeEndObject();
+                return written;
+            }
+        });
+        if (counts == null) {
             return 1;
         }
-        Path dir = file.getParent();
-        Files.createDirectories(dir);
-        Path temp = createPrivateFile(dir);
-        long[] counts;
-        try (OutputStream stream = Files.newOutputStream(temp);
-                JsonGenerator json = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            RollcallJson.writeHeader(json, config.database().description(), Instant.now());
-            // One transaction: on MySQL (repeatable read) the three lists are one consistent snapshot.
-            counts = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> new long[] {
-                    writeArray(json, RollcallJson.CLASSES, () -> classes.export(Actor.SYSTEM, PAGE,
-                            page -> each(page, (ClassRow g) -> RollcallJson.write(json, g)))),
-                    writeArray(json, RollcallJson.USERS, () -> users.export(Actor.SYSTEM, PAGE,
-                            page -> each(page, (UserRow u) -> RollcallJson.write(json, u)))),
-                    writeArray(json, RollcallJson.MEMBERSHIPS, () -> memberships.export(Actor.SYSTEM, PAGE,
-                            page -> each(page, (MembershipRow m) -> RollcallJson.write(json, m)))) });
-            json.writeEndObject();
-        } catch (RuntimeException | IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
         System.out.printf("Exported %,d classes, %,d users and %,d memberships from %s%n to %s%n", counts[0], counts[1], counts[2],
-                config.database().description(), file);
+                config.database().description(), output.toAbsolutePath().normalize());
         System.out.println("The file contains password hashes: keep it as safe as the database, and delete it when done.");
         return 0;
     }
@@ -123,17 +105,6 @@ public class ExportCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path createPrivateFile(Path dir) throws IOException {
-        try {
-            return Files.createTempFile(dir, ".rollcall-export-", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            return Files.createTempFile(dir, ".rollcall-export-", ".tmp");
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("Cannot create a temporary file in " + dir, e);
         }
     }
 }

@@ -26,6 +26,10 @@ public interface RollcallConfig {
     @WithDefault("false")
     boolean commandMode();
 
+    /** ROLLCALL_SCHOOL_NAME: the school's name, as the OneRoster export names its one org. */
+    @WithDefault("School")
+    String schoolName();
+
     /** Load the demo roster (a teacher, students, two classes) into an empty database. Dev only. */
     @WithDefault("false")
     boolean demoData();

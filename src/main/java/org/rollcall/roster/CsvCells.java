@@ -10,14 +10,11 @@ public final class CsvCells {
     private CsvCells() {
     }
 
-    /** The cell as it is safe to write; null becomes the empty cell. */
+    /** The cell as it is safe to write; null and empty stay as they are (an empty cell). */
     public static String safe(String cell) {
         if (cell == null || cell.isEmpty()) {
-            return "";
+            return cell;
         }
-        return switch (cell.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + cell;
-            default -> cell;
-        };
+        return "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }

@@ -24,6 +24,7 @@ import org.rollcall.common.DomainException;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Params;
+import org.rollcall.roster.RosterCsv;
 import org.rollcall.user.Role;
 import org.rollcall.web.idempotency.Idempotent;
 
@@ -44,6 +45,8 @@ public class ClassResource {
     ClassService classes;
     @Inject
     CurrentActor actor;
+    @Inject
+    RosterCsv rosterCsv;
 
     @GET
     @Operation(summary = "List classes", description = "Admins see all classes, teachers the classes they teach.")
@@ -87,6 +90,14 @@ public class ClassResource {
     @Operation(summary = "Members of a class")
     public List<MemberView> members(@PathParam("code") String code) {
         return get(code).members();
+    }
+
+    @GET
+    @Path("/{code}/members")
+    @Produces("text/csv")
+    @Operation(summary = "Download the class roster as CSV", description = "The roster import's columns plus the role in class. No password.")
+    public Response membersCsv(@PathParam("code") String code) {
+        return RosterCsv.download(rosterCsv.roster(actor.get(), code), ClassService.normaliseCode(code) + ".csv");
     }
 
     @POST

@@ -23,6 +23,7 @@ import org.rollcall.common.DomainException;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Params;
+import org.rollcall.roster.RosterCsv;
 import org.rollcall.web.idempotency.Idempotent;
 
 @Path("/api/users")
@@ -40,6 +41,8 @@ public class UserResource {
     UserService users;
     @Inject
     CurrentActor actor;
+    @Inject
+    RosterCsv rosterCsv;
 
     @GET
     @Operation(summary = "Search users", description = "Prefix search on username, name and email; filter by role,"
@@ -49,6 +52,15 @@ public class UserResource {
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return users.search(actor.get(), UserQuery.of(q, role, group, Params.bool("enabled", enabled), sort),
                 PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
+    }
+
+    @GET
+    @Produces("text/csv")
+    @Operation(summary = "Download the users found as CSV", description = "Every user the filters and sort find (not one page),"
+            + " in the roster import's columns: username, name, email, role, classes (codes separated by ;). No password.")
+    public Response searchCsv(@QueryParam("q") String q, @QueryParam("role") String role, @QueryParam("group") String group,
+            @QueryParam("enabled") String enabled, @QueryParam("sort") String sort) {
+        return RosterCsv.download(rosterCsv.users(actor.get(), UserQuery.of(q, role, group, Params.bool("enabled", enabled), sort)), "users.csv");
     }
 
     @GET

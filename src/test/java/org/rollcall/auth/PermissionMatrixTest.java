@@ -131,6 +131,19 @@ class PermissionMatrixTest {
         cells.add(new Cell("PUT /api/groups/{other}/members/{member}", (r, t) -> r.body(Map.of("role", "student")).put("/api/groups/" + t.otherGroup() + "/members/" + t.student()), 401, 403, 403, 200));
         cells.add(new Cell("DELETE /api/groups/{own}/members/{member}", (r, t) -> r.delete("/api/groups/" + t.ownGroup() + "/members/" + t.memberOfOwn()), 401, 403, 204, 204));
         cells.add(new Cell("DELETE /api/groups/{other}/members/{member}", (r, t) -> r.delete("/api/groups/" + t.otherGroup() + "/members/" + t.student()), 401, 403, 403, 204));
+        // bulk actions, CSV exports and OneRoster
+        cells.add(new Cell("POST /api/users/bulk (disable a student)", (r, t) -> r.body(Map.of("action", "disable", "usernames",
+                List.of(t.student()))).post("/api/users/bulk"), 401, 403, 200, 200));
+        cells.add(new Cell("POST /api/users/bulk (delete)", (r, t) -> r.body(Map.of("action", "delete", "usernames", List.of(t.student())))
+                .post("/api/users/bulk"), 401, 403, 403, 200));
+        cells.add(new Cell("GET /api/users (CSV)", (r, t) -> r.accept("text/csv").get("/api/users"), 401, 403, 200, 200));
+        cells.add(new Cell("GET /api/groups/{own}/members (CSV)", (r, t) -> r.accept("text/csv").get("/api/groups/" + t.ownGroup() + "/members"),
+                401, 403, 200, 200));
+        cells.add(new Cell("GET /api/groups/{other}/members (CSV)", (r, t) -> r.accept("text/csv").get("/api/groups/" + t.otherGroup() + "/members"),
+                401, 403, 403, 200));
+        cells.add(new Cell("GET /api/oneroster/export", (r, t) -> r.accept("application/zip").get("/api/oneroster/export"), 401, 403, 403, 200));
+        cells.add(new Cell("POST /api/oneroster/import (no manifest)", (r, t) -> r.contentType("application/zip").body(new byte[] { 'P', 'K', 5, 6,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }).post("/api/oneroster/import?dryRun=true"), 401, 403, 403, 400));
         // me
         cells.add(new Cell("GET /api/me", (r, t) -> r.get("/api/me"), 401, 200, 200, 200));
         cells.add(new Cell("PUT /api/me (blank name)", (r, t) -> r.body(Map.of("displayName", " ")).put("/api/me"), 401, 400, 400, 400));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.rollcall.support.Api;
 import org.rollcall.support.Browser;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -45,6 +46,7 @@ class ClassManagementBrowserTest {
             assertThat(page.getByRole(AriaRole.STATUS).first()).containsText(colleague + " is now teacher in this class");
             s.check();
 
+            page.locator("#members summary").filter(new Locator.FilterOptions().setHasText(student)).click();   // the confirmation step
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove " + student)).click();
             assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Removed " + student);
             assertThat(page.locator("#members")).not().containsText(student);
@@ -71,6 +73,7 @@ class ClassManagementBrowserTest {
             Page page = s.page();
             s.logIn(Api.ADMIN, Api.ADMIN_PASSWORD);
             s.visit("/classes/" + code);
+            page.locator("#members summary").filter(new Locator.FilterOptions().setHasText(teacher)).click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove " + teacher)).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                     .hasText("Leave " + code + " without a teacher?");
@@ -83,6 +86,7 @@ class ClassManagementBrowserTest {
             assertThat(page.locator("#members")).containsText(teacher);
             s.check();
             // ...confirming removes them.
+            page.locator("#members summary").filter(new Locator.FilterOptions().setHasText(teacher)).click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove " + teacher)).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                     .hasText("Leave " + code + " without a teacher?");

@@ -25,7 +25,8 @@ class DisableUserBrowserTest {
             s.logIn(Api.ADMIN, Api.ADMIN_PASSWORD);
             s.check("dashboard-admin");
             s.visit("/users/" + teacher);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable account")).click();
+            page.getByText("Disable account…").click();   // the confirmation step
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + teacher)).click();
             assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Disabled " + teacher + ": they can no longer log in");
             assertThat(page.locator("#status")).containsText("disabled");
             s.check("user-detail-disabled");

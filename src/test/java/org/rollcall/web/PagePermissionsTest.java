@@ -53,6 +53,27 @@ class PagePermissionsTest {
     }
 
     @Test
+    void bulkPagesAndCsvDownloadsFollowTheMatrix() {
+        String student = Api.createUser("perm-stu", "student");
+        String teacher = Api.createUser("perm-tea", "teacher");
+        String own = Api.createGroup(teacher);
+        String foreign = Api.createGroup(null);
+        String bulk = "/bulk?action=disable&usernames=" + student;
+        for (String page : new String[] { bulk, "/users.csv", "/classes/" + own + "/roster.csv" }) {
+            browser().accept("text/html,*/*;q=0.8").get(page).then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).header("Location", containsString("/login"));
+            as(student).accept("text/html,*/*;q=0.8").get(page).then().statusCode(403);
+            as(teacher).accept("text/html,*/*;q=0.8").get(page).then().statusCode(200);
+            as(Api.ADMIN, Api.ADMIN_PASSWORD).accept("text/html,*/*;q=0.8").get(page).then().statusCode(200);
+        }
+        as(teacher).accept("text/html,*/*;q=0.8").get("/classes/" + foreign + "/roster.csv").then().statusCode(403);
+        as(teacher).get("/bulk?action=delete&usernames=" + student).then().statusCode(403);
+        as(teacher).get("/bulk?action=change-role&usernames=" + student).then().statusCode(403);
+        as(Api.ADMIN, Api.ADMIN_PASSWORD).get("/bulk?action=delete&usernames=" + student).then().statusCode(200)
+                .body(containsString("Type 1 to delete 1 user"));
+        as(teacher).get("/bulk/jobs/no-such-job").then().statusCode(404);
+    }
+
+    @Test
     void teachersManageStudentsAndTheirOwnClassesOnly() {
         String teacher = Api.createUser("perm-tea", "teacher");
         String otherTeacher = Api.createUser("perm-tea", "teacher");

@@ -68,7 +68,8 @@ class TeacherJourneyBrowserTest {
             page.locator("#members").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(student)).click();
             assertThat(page).hasURL(Browser.at("/users/" + student));
             s.check();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset password")).click();
+            page.getByText("Reset password…").click();   // the confirmation step
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset the password of " + student)).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Password reset for " + student))).isVisible();
             oneTimePassword = page.locator("#one-time-password").textContent().trim();
             assertTrue(oneTimePassword.length() >= 8, "a one-time password is shown");
