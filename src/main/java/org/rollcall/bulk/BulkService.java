@@ -119,6 +119,9 @@ public class BulkService {
             }
             page = users.search(actor, query, PageRequest.of(page.page() + 1, page.size()));
         }
+        if (found.size() > MAX_USERS) {   // a search too wide to count says so only page by page
+            throw tooMany("filter", "matches more than " + String.format("%,d", MAX_USERS) + " users");
+        }
         if (found.isEmpty()) {
             throw DomainException.invalid("filter", "matches no users");
         }
