@@ -149,7 +149,7 @@ public class SchemaUpgrade {
 
     private static String howToUpgrade() {
         return "Run the migration once with the master account, e.g. DB_USERNAME=<master user> DB_PASSWORD=<master password>"
-                + " java -jar quarkus-run.jar status (or the init/migrate commands), then start the app again with"
+                + " java -jar quarkus-run.jar schema-upgrade, then start the app again with"
                 + " the app user.";
     }
 

@@ -71,7 +71,7 @@ class LeastPrivilegeIT {
                         && refused.output().contains("ROLLCALL_MIGRATE_AT_START=false"), refused.output());
             }
 
-            try (PackagedApp migrate = PackagedApp.start(master, "status")) {
+            try (PackagedApp migrate = PackagedApp.start(master, "schema-upgrade")) {
                 assertEquals(0, migrate.awaitExit(START), migrate.output());
             }
             assertEquals(MIGRATIONS, count(db, "SELECT COUNT(*) FROM `" + db + "`.flyway_schema_history WHERE success = 1 AND version IS NOT NULL"),
