@@ -15,7 +15,7 @@ import org.rollcall.common.db.SchemaUpgrade;
 import picocli.CommandLine.Command;
 
 @Command(name = "schema-upgrade", mixinStandardHelpOptions = true,
-        description = "Bring the database schema up to date (Flyway) and show the database's state. Run it with the master"
+        description = "Bring the database schema up to date and show the database's state. Run it with the master"
                 + " account when the app runs as a least-privilege user (ROLLCALL_MIGRATE_AT_START=false).")
 @Dependent
 public class SchemaUpgradeCommand implements Callable<Integer> {
