@@ -61,12 +61,11 @@ public class SearchIndex {
         Map<String, UserRow> byName = new HashMap<>();
         rows.forEach(row -> byName.put(row.username(), row));
         List<Word> words = new ArrayList<>();
-        batches.select(em, "select id, username from app_user where username in", byName.keySet(), rs -> {
-            UserRow row = byName.get(rs.getString(2));
-            long id = rs.getLong(1);
-            SearchWords.of(row.username(), row.displayName(), row.email()).forEach(word -> words.add(new Word(word, id)));
-            return null;
-        });
+        for (IdName user : batches.select(em, "select id, username from app_user where username in", byName.keySet(),
+                rs -> new IdName(rs.getLong(1), rs.getString(2)))) {
+            UserRow row = byName.get(user.username());
+            SearchWords.of(row.username(), row.displayName(), row.email()).forEach(word -> words.add(new Word(word, user.id())));
+        }
         insert(words);
     }
 
@@ -94,5 +93,8 @@ public class SearchIndex {
     }
 
     private record Word(String word, long userId) {
+    }
+
+    private record IdName(long id, String username) {
     }
 }
