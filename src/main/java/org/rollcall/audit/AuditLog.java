@@ -13,6 +13,7 @@ import org.rollcall.access.AccessPolicy;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
+import org.rollcall.common.db.MultiRowInsert;
 
 /**
  * The audit log: who did what, to what, from where. Services call {@link #record} inside their
@@ -34,6 +35,21 @@ public class AuditLog {
     @Transactional
     public void record(Actor actor, AuditAction action, String target, String details) {
         events.persist(new AuditEvent(clock.instant(), actor.username(), action, target, details, RequestOrigin.current()));
+    }
+
+    /**
+     * Records the same change made to each of many targets: an event per target, as {@link #record}
+     * would write them one by one, in one multi-row insert.
+     */
+    @Transactional
+    public void recordEach(Actor actor, AuditAction action, List<String> targets, String details) {
+        List<AuditEvent> each = targets.stream()
+                .map(target -> new AuditEvent(clock.instant(), actor.username(), action, target, details, RequestOrigin.current()))
+                .toList();
+        MultiRowInsert.execute(events.getEntityManager(), "audit_event",
+                List.of("occurred_at", "actor", "action", "target_type", "target", "details", "remote_address"), each,
+                e -> Arrays.asList(e.getOccurredAt(), e.getActor(), e.getAction(), e.getTargetType(), e.getTarget(), e.getDetails(),
+                        e.getRemoteAddress()));
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.rollcall.user.UserService.AccountChanged;
+import org.rollcall.user.UserService.AccountsChanged;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -84,6 +85,10 @@ public class AccountCache {
 
     void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) AccountChanged change) {
         forget(change.username());
+    }
+
+    void onChanges(@Observes(during = TransactionPhase.AFTER_COMPLETION) AccountsChanged change) {
+        change.usernames().forEach(this::forget);
     }
 
     /** Read from the database now (and cached again); must run on a worker thread. */

@@ -26,6 +26,7 @@ import org.rollcall.audit.AuditLog;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.RollcallConfig;
 import org.rollcall.user.UserService.AccountChanged;
+import org.rollcall.user.UserService.AccountsChanged;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -99,6 +100,19 @@ public class Revocations {
     void onAccountChanged(@Observes AccountChanged change) {
         lookup.nextSessionGeneration(change.username());
         record(null, change.username(), ACCOUNT_ROW_SECONDS);
+    }
+
+    /** The same for many accounts changed at once: a statement for their generations, one for their rows. */
+    @Transactional
+    void onAccountsChanged(@Observes AccountsChanged change) {
+        if (change.usernames().isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("UPDATE app_user SET session_generation = session_generation + 1 WHERE username IN (:names)")
+                .setParameter("names", change.usernames()).executeUpdate();
+        em.createNativeQuery("INSERT INTO session_revocation (session_id, username, created_at, expires_at)"
+                + " SELECT NULL, username, LOCALTIMESTAMP(6), TIMESTAMPADD(SECOND, :seconds, LOCALTIMESTAMP(6)) FROM app_user WHERE username IN (:names)")
+                .setParameter("seconds", ACCOUNT_ROW_SECONDS).setParameter("names", change.usernames()).executeUpdate();
     }
 
     private void record(String sessionId, String username, long seconds) {

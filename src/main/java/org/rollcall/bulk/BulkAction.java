@@ -47,6 +47,10 @@ public enum BulkAction {
         return this == ADD_TO_CLASS || this == REMOVE_FROM_CLASS;
     }
 
+    public boolean switchesEnabled() {
+        return this == ENABLE || this == DISABLE;
+    }
+
     /** Changing roles and deleting are for admins; the rest for teachers and admins, user by user. */
     public boolean adminOnly() {
         return this == CHANGE_ROLE || this == DELETE;

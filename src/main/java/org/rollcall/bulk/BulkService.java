@@ -37,9 +37,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * One action over many users. Each user is decided on their own, against the permissions matrix
- * ({@link AccessPolicy}) and through the same service call a click on their page makes, in a
- * transaction of its own: a refusal for one user (a teacher selecting a teacher) leaves the others
- * done, and every changed user gets the audit event that call records.
+ * ({@link AccessPolicy}), and changed through the same service a click on their page goes
+ * through, a chunk of users to a transaction: a refusal for one user (a teacher selecting a
+ * teacher) leaves the others done, and every changed user gets the audit event that call records.
+ * Enabling and disabling, the actions a term's start and end repeat over whole rosters, write a
+ * chunk with one statement ({@link UserService#setEnabled(Actor, java.util.Collection, boolean)}).
  */
 @ApplicationScoped
 public class BulkService {
@@ -169,8 +171,12 @@ public class BulkService {
     private List<BulkOutcome> decide(Actor actor, BulkPlan plan, List<String> chunk, Map<String, User> found, Set<String> members,
             boolean inChunk) {
         List<BulkOutcome> decided = new ArrayList<>(chunk.size());
+        List<String> switched = inChunk && plan.action().switchesEnabled() ? new ArrayList<>() : null;
         for (String username : chunk) {
-            decided.add(one(actor, plan, username, found.get(username), members, inChunk));
+            decided.add(one(actor, plan, username, found.get(username), members, inChunk, switched));
+        }
+        if (switched != null && !switched.isEmpty()) {   // the chunk's users decided above, written by one statement
+            users.setEnabled(actor, switched, plan.action() == BulkAction.ENABLE);
         }
         return decided;
     }
@@ -179,8 +185,13 @@ public class BulkService {
         return run(actor, plan(actor, request), done -> { });
     }
 
-    /** One user's outcome; {@code inChunk}: a refusal from a service call ends the chunk's transaction (see {@link #run}). */
-    private BulkOutcome one(Actor actor, BulkPlan plan, String username, User user, Set<String> members, boolean inChunk) {
+    /**
+     * One user's outcome. {@code inChunk}: a refusal from a service call ends the chunk's transaction
+     * (see {@link #run}); {@code switched}, when not null, collects the users to enable or disable
+     * for one statement instead of a call each.
+     */
+    private BulkOutcome one(Actor actor, BulkPlan plan, String username, User user, Set<String> members, boolean inChunk,
+            List<String> switched) {
         if (user == null || !policy.canView(actor, user)) {
             // a teacher cannot tell a user who does not exist from one they may not see
             return actor.isAdmin() ? BulkOutcome.notFound(username) : BulkOutcome.refused(username, AccessPolicy.noSuchUser(actor, username));
@@ -199,7 +210,11 @@ public class BulkService {
                     if (user.isEnabled() == enable) {
                         return BulkOutcome.unchanged(username, enable ? "already enabled" : "already disabled");
                     }
-                    users.setEnabled(actor, username, enable);
+                    if (switched != null) {
+                        switched.add(username);
+                    } else {
+                        users.setEnabled(actor, username, enable);
+                    }
                 }
                 case RESET_PASSWORDS -> {
                     PasswordReset reset = users.resetPassword(actor, username, null);

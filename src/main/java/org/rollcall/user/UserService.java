@@ -1,6 +1,10 @@
 package org.rollcall.user;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +42,8 @@ public class UserService {
     @Inject
     Event<AccountChanged> accountChanged;
     @Inject
+    Event<AccountsChanged> accountsChanged;
+    @Inject
     AuditLog audit;
     @Inject
     AccessPolicy policy;
@@ -46,6 +52,10 @@ public class UserService {
 
     /** Fired after a change that affects logging in (role, enabled, password, deletion). */
     public record AccountChanged(String username) {
+    }
+
+    /** {@link AccountChanged} for many accounts changed by one statement, heard as one. */
+    public record AccountsChanged(List<String> usernames) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -160,14 +170,56 @@ public class UserService {
     @Transactional
     public UserView setEnabled(Actor actor, String username, boolean enabled) {
         User user = manageable(actor, username);
-        if (actor.id() == user.getId() && !enabled) {
-            throw DomainException.conflict("You cannot disable your own account.");
-        }
+        requireNotSelf(actor, user, enabled);
         user.setEnabled(enabled);
         users.flush();
         audit.record(actor, enabled ? AuditAction.USER_ENABLE : AuditAction.USER_DISABLE, user.getUsername(), null);
         accountChanged.fire(new AccountChanged(user.getUsername()));
         return UserView.of(user);
+    }
+
+    /**
+     * Enables or disables many users as {@link #setEnabled} does each (the same checks, an audit
+     * event per user, the end of their sessions), with one statement for all of them: a bulk action
+     * over a school's roster. Users already in that state are left alone. Refuses them all when the
+     * actor may not change one of them.
+     *
+     * @return the usernames changed
+     */
+    @Transactional
+    public List<String> setEnabled(Actor actor, Collection<String> usernames, boolean enabled) {
+        AccessPolicy.requireStaff(actor, "users");
+        Map<String, User> found = users.findByUsernames(usernames.stream().map(Text::lower).toList());
+        List<Long> ids = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        for (String username : usernames) {
+            User user = Optional.ofNullable(found.get(Text.lower(username))).map(u -> policy.requireView(actor, u))
+                    .orElseThrow(() -> AccessPolicy.noSuchUser(actor, username));
+            AccessPolicy.requireManage(actor, user.getRole());
+            requireNotSelf(actor, user, enabled);
+            if (user.isEnabled() != enabled) {
+                ids.add(user.getId());
+                changed.add(user.getUsername());
+            }
+        }
+        if (ids.isEmpty()) {
+            return changed;
+        }
+        int updated = users.getEntityManager().createQuery("update User u set u.enabled = :enabled, u.version = u.version + 1,"
+                + " u.updatedAt = :now where u.id in :ids and u.enabled <> :enabled")
+                .setParameter("enabled", enabled).setParameter("now", Instant.now()).setParameter("ids", ids).executeUpdate();
+        if (updated != ids.size()) {   // changed meanwhile by someone else: the caller decides again, user by user
+            throw DomainException.conflict("Some of these users changed meanwhile; reload and try again.");
+        }
+        audit.recordEach(actor, enabled ? AuditAction.USER_ENABLE : AuditAction.USER_DISABLE, changed, null);
+        accountsChanged.fire(new AccountsChanged(changed));
+        return changed;
+    }
+
+    private static void requireNotSelf(Actor actor, User user, boolean enabled) {
+        if (actor.id() == user.getId() && !enabled) {
+            throw DomainException.conflict("You cannot disable your own account.");
+        }
     }
 
     /** Sets a new password (the one given, or a generated one) that must be changed at next login. */

@@ -1,5 +1,6 @@
 package org.rollcall.bulk;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,10 +12,13 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.rollcall.auth.Sessions;
 import org.rollcall.support.Api;
+import org.rollcall.support.FormLogin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** POST /api/users/bulk: each selected user decided on their own, with the permissions matrix and an audit event per change. */
@@ -93,6 +97,46 @@ class BulkApiTest {
         for (String u : List.of(a, b)) {
             Api.asAdmin().queryParam("action", "user.enable").queryParam("target", u).get("/api/audit").then().body("total", equalTo(1));
         }
+    }
+
+    @Test
+    void aBulkDisableEndsEachUsersSessionsAndMovesTheirVersionAndAnAdminIsRefusedOnlyThemselves() {
+        String a = Api.createUser("bk-off", "student");
+        String b = Api.createUser("bk-off", "student");
+        String admin = Api.createUser("bk-off-admin", "admin");
+        String sessionA = login(a);
+        String sessionB = login(b);
+        long versionA = Api.asAdmin().get("/api/users/" + a).then().extract().jsonPath().getLong("user.version");
+
+        JsonPath result = bulk(Api.as(admin), named("disable", List.of(a, admin, b)));
+
+        assertThat(outcome(result, a)).isEqualTo("done");
+        assertThat(outcome(result, b)).isEqualTo("done");
+        assertThat(outcome(result, admin)).isEqualTo("refused");
+        assertThat(reason(result, admin)).isEqualTo("You cannot disable your own account.");
+        assertThat(enabled(a)).isFalse();
+        assertThat(enabled(b)).isFalse();
+        assertThat(enabled(admin)).isTrue();
+        assertThat(me(sessionA)).as("a disabled student's session").isEqualTo(401);
+        assertThat(me(sessionB)).as("a disabled student's session").isEqualTo(401);
+        // an edit made from the page as it was before the bulk disable is refused, not silently re-enabling
+        Api.asAdmin().get("/api/users/" + a).then().body("user.version", equalTo((int) versionA + 1));
+        Api.asAdmin().body(Map.of("displayName", "Stale", "role", "student", "version", versionA)).put("/api/users/" + a).then()
+                .statusCode(409);
+
+        bulk(Api.asAdmin(), named("enable", List.of(a, b)));
+        assertThat(me(sessionA)).as("enabled again: the old session stays ended").isEqualTo(401);
+        assertThat(me(login(a))).isEqualTo(200);
+    }
+
+    private static String login(String username) {
+        Response login = FormLogin.post(username, Api.PASSWORD, null);
+        assertThat(login.statusCode()).as("login of " + username).isEqualTo(303);
+        return login.getCookie(Sessions.COOKIE);
+    }
+
+    private static int me(String session) {
+        return given().cookie(Sessions.COOKIE, session).accept("application/json").get("/api/me").statusCode();
     }
 
     @Test
