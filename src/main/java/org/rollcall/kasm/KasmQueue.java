@@ -21,10 +21,12 @@ import jakarta.inject.Inject;
  * The outbox table as the delivery worker and the Kasm page use it, over plain JDBC in short
  * transactions of their own (autocommit). Several instances share it safely: an instance owns an
  * event only once its guarded UPDATE (state still pending and due, or a claim run out) changed the
- * row, which on MariaDB's InnoDB and on H2 alike lets exactly one of two racing instances win,
- * without SELECT ... FOR UPDATE SKIP LOCKED (MariaDB 10.11 has it, H2 ignores SKIP LOCKED and
- * waits). A user's events go out in id order: an event is due only when no earlier event of the
- * same user is still pending or being delivered.
+ * row; on InnoDB and on H2 alike the second of two racing UPDATEs sees the first's committed row
+ * and changes nothing. MariaDB 10.11 and H2 2.3 both answer SELECT ... FOR UPDATE SKIP LOCKED
+ * (checked), but such a lock lasts as long as its transaction, that is across the call to Kasm;
+ * a claim with an expiry keeps calls out of transactions and lets another instance take over the
+ * events of one that died. A user's events go out in id order: an event is due only when no
+ * earlier event of the same user is still pending or being delivered.
  */
 @ApplicationScoped
 public class KasmQueue {
