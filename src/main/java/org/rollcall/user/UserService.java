@@ -244,7 +244,7 @@ public class UserService {
      * user's first login, which is also when Kasm can first be given their password.
      */
     @Transactional
-    public void upgradePasswordHash(String username, String password) {
+    public void upgradeLegacyPassword(String username, String password) {
         users.update("passwordHash = ?1 where username = ?2", Passwords.hash(password), username);
         users.findByUsername(username).ifPresent(u -> kasmOutbox.userChanged(u.getUsername(), u.getId(), u.getDisplayName(),
                 u.isEnabled(), password));

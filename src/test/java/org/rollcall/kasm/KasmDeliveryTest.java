@@ -81,7 +81,9 @@ class KasmDeliveryTest {
             assertThat(kasm.users().values()).noneMatch(u -> usernames.contains(u.username));
 
             kasm.behave(Behaviour.NORMAL);
+            long back = System.nanoTime();
             Waits.until(DELIVERY, "all 50 created in Kasm", () -> usernames.stream().allMatch(u -> kasm.user(u) != null));
+            System.out.printf("Kasm back: 50 students created in Kasm %d ms later%n", (System.nanoTime() - back) / 1_000_000);
             Waits.until(DELIVERY, "all 50 events marked delivered", () -> usernames.stream().allMatch(u -> "delivered".equals(state(u))));
 
             List<String> created = new ArrayList<>();
