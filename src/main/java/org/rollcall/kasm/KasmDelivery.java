@@ -248,6 +248,9 @@ public class KasmDelivery {
     }
 
     private void group(String username, String groupId, boolean join) throws KasmException, SQLException {
+        if (!join && queue.inAClassOfGroup(username, groupId)) {
+            return;   // left one class of the group but is still in another: stays in the Kasm group
+        }
         String id = find(username).orElseThrow(() -> new KasmException("Kasm has no user '" + username + "' yet", false));
         JsonNode user = KasmClient.user(client.call("get_user", Map.of("target_user", Map.of("user_id", id))))
                 .orElseThrow(() -> new KasmException("get_user: Kasm's answer has no user", false));

@@ -185,6 +185,20 @@ public class KasmQueue {
         }
     }
 
+    /** Whether the user is, now, in a class that maps to this Kasm group (another class may map to the one they left). */
+    public boolean inAClassOfGroup(String username, String groupId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from membership m join app_user u on u.id = m.user_id"
+                        + " join app_group g on g.id = m.group_id where u.username = ? and g.kasm_group_id = ?")) {
+            s.setString(1, username);
+            s.setString(2, groupId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
     public void forgetKasmUser(String username) throws SQLException {
         update("delete from kasm_user where username = ?", username);
     }

@@ -120,6 +120,31 @@ class KasmPathsTest {
     }
 
     @Test
+    void leavingOneOfTwoClassesMappedToTheSameGroupKeepsTheKasmGroup() {
+        String first = mappedClass("g-shared");
+        String second = mappedClass("g-shared");
+        String student = Api.createUser("ksh", "student");
+        Api.addMember(first, student, "student");
+        Api.addMember(second, student, "student");
+        Waits.until(DELIVERY, "in the shared group", () -> kasm.user(student) != null && kasm.user(student).groups.contains("g-shared"));
+        Api.asAdmin().delete("/api/groups/" + first + "/members/" + student).then().statusCode(204);
+        // the user's next change goes out after the removal (in order per user): once it arrived, the removal was decided
+        Api.asAdmin().post("/api/users/" + student + "/disable").then().statusCode(200);
+        Waits.until(DELIVERY, "the later change delivered", () -> kasm.user(student).disabled);
+        assertThat(kasm.user(student).groups).as("still in the other class of the group").contains("g-shared");
+        Api.asAdmin().delete("/api/groups/" + second + "/members/" + student).then().statusCode(204);
+        Waits.until(DELIVERY, "out of the group with the last class", () -> !kasm.user(student).groups.contains("g-shared"));
+    }
+
+    private static String mappedClass(String group) {
+        String code = Api.createGroup(null);
+        long version = ((Number) Api.asAdmin().get("/api/groups/" + code).then().extract().path("version")).longValue();
+        Api.asAdmin().body(Map.of("code", code, "name", "Class " + code, "term", "2025-26", "version", version, "kasmGroupId", group))
+                .put("/api/groups/" + code).then().statusCode(200);
+        return code;
+    }
+
+    @Test
     void aRosterImportCreatesItsStudentsInKasmWithTheirOneTimePasswordsAndClasses() throws SQLException {
         String code = Api.createGroup(null);
         long version = ((Number) Api.asAdmin().get("/api/groups/" + code).then().extract().path("version")).longValue();
