@@ -56,7 +56,7 @@ public class LegacyPasswordIdentityProvider implements IdentityProvider<Username
             }
             Account account = accounts.find(username).orElseThrow(AuthenticationFailedException::new);
             SecurityIdentity identity = account.identity();
-            users.upgradePasswordHash(username, Passwords.hash(password));
+            users.upgradeLegacyPassword(username, password);
             return identity;
         });
     }

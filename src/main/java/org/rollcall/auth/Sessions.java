@@ -66,6 +66,13 @@ public class Sessions {
     private volatile SecretKey key;
 
     void loadKey(@Observes StartupEvent event) {
+        requireKey();
+    }
+
+    private synchronized void loadKey() {
+        if (key != null) {
+            return;
+        }
         String secret = config.session().key().filter(k -> !k.isBlank()).orElse(null);
         if (secret == null) {
             secret = settings.getOrCreate(SETTING, () -> {
@@ -142,6 +149,49 @@ public class Sessions {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Seals a secret that must wait in the database (a password on its way to Kasm) with the
+     * session key. {@code purpose} is bound in as associated data, so a sealed secret never opens
+     * as a cookie nor a cookie as a secret.
+     */
+    public String seal(String purpose, String secret) {
+        try {
+            byte[] iv = new byte[12];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = CIPHER.get();
+            cipher.init(Cipher.ENCRYPT_MODE, requireKey(), new GCMParameterSpec(128, iv));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The secret {@link #seal} sealed for this purpose; empty when it does not open (another key, tampered). */
+    public Optional<String> open(String purpose, String sealed) {
+        try {
+            byte[] all = Base64.getDecoder().decode(sealed);
+            if (all.length < 12 + 16) {
+                return Optional.empty();
+            }
+            Cipher cipher = CIPHER.get();
+            cipher.init(Cipher.DECRYPT_MODE, requireKey(), new GCMParameterSpec(128, all, 0, 12));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            return Optional.of(new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The key, loaded now when a start-up observer (the first admin's creation) needs it before {@link #loadKey} ran. */
+    private SecretKey requireKey() {
+        if (key == null) {
+            loadKey();
+        }
+        return key;
     }
 
     private String encrypt(String payload) {

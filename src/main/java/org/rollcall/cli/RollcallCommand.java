@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Rollcall database commands. Without a command, the web app is served.",
         subcommands = { InitCommand.class, MigrateCommand.class, ExportCommand.class, StatusCommand.class, SchemaUpgradeCommand.class,
                 BackupCommand.class, RestoreCommand.class, ImportUsersCommand.class, OneRosterExportCommand.class,
-                OneRosterImportCommand.class })
+                OneRosterImportCommand.class,
+                KasmSyncCommand.class })
 public class RollcallCommand {
 }

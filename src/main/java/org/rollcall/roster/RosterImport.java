@@ -199,6 +199,10 @@ public class RosterImport {
         for (Draft d : valid) {
             d.passwordChanges = d.password != null && (d.existing == null || !Passwords.matches(d.password, d.existing.getPasswordHash()));
             rows.add(candidate(d, dryRun ? null : passwordHash(d)));
+            String clear = d.password != null && d.passwordChanges ? d.password : d.oneTimePassword;
+            if (!dryRun && clear != null) {
+                run.newPassword(d.username, clear);   // for Kasm, which keeps its own login
+            }
         }
         List<ImportOutcome> outcomes = userTransfer.importAll(actor, rows, run, CHUNK);
         List<MembershipRow> memberships = new ArrayList<>();

@@ -42,15 +42,15 @@ public class ClassPages {
     static final int CANDIDATES = 10;
 
     /** What the class form shows. */
-    public record Fields(String code, String name, String term, String period, String description, long version) {
+    public record Fields(String code, String name, String term, String period, String description, long version, String kasmGroupId) {
 
         static Fields blank() {
-            return new Fields("", "", "", "", "", 0);
+            return new Fields("", "", "", "", "", 0, "");
         }
 
         static Fields of(ClassView g) {
             return new Fields(g.code(), g.name(), g.term(), g.period() == null ? "" : g.period(),
-                    g.description() == null ? "" : g.description(), g.version());
+                    g.description() == null ? "" : g.description(), g.version(), g.kasmGroupId() == null ? "" : g.kasmGroupId());
         }
     }
 
@@ -128,15 +128,15 @@ public class ClassPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String code, @RestForm String name, @RestForm String term, @RestForm String period,
-            @RestForm String description) {
+            @RestForm String description, @RestForm String kasmGroupId) {
         try {
-            ClassView created = classes.create(actor.get(), new ClassForm(code, name, term, period, description, null));
+            ClassView created = classes.create(actor.get(), new ClassForm(code, name, term, period, description, null, kasmGroupId));
             return Flash.redirect("/classes/" + created.code(), "Created class " + created.code() + ".");
         } catch (DomainException e) {
             if (!FieldErrors.formCanShow(e)) {
                 throw e;
             }
-            Fields fields = new Fields(code, name, term, period, description, 0);
+            Fields fields = new Fields(code, name, term, period, description, 0, kasmGroupId == null ? "" : kasmGroupId);
             return Response.status(e.status()).entity(Templates.form(fields, FieldErrors.of(e), null)).build();
         }
     }
@@ -163,18 +163,20 @@ public class ClassPages {
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("code") String code, @RestForm("code") String newCode, @RestForm String name,
-            @RestForm String term, @RestForm String period, @RestForm String description, @RestForm String version) {
+            @RestForm String term, @RestForm String period, @RestForm String description, @RestForm String version,
+            @RestForm String kasmGroupId) {
         Integer parsedVersion = Params.integer("version", version);
         try {
             ClassView updated = classes.update(actor.get(), code, new ClassForm(newCode, name, term, period, description,
-                    parsedVersion == null ? null : parsedVersion.longValue()));
+                    parsedVersion == null ? null : parsedVersion.longValue(), kasmGroupId));
             return Flash.redirect("/classes/" + updated.code(), "Saved class " + updated.code() + ".");
         } catch (DomainException e) {
             if (!FieldErrors.formCanShow(e)) {
                 throw e;
             }
             // The form posts back to the class's current code, whatever was typed into the code field.
-            Fields fields = new Fields(newCode, name, term, period, description, parsedVersion == null ? 0 : parsedVersion);
+            Fields fields = new Fields(newCode, name, term, period, description, parsedVersion == null ? 0 : parsedVersion,
+                    kasmGroupId == null ? "" : kasmGroupId);
             return Response.status(e.status())
                     .entity(Templates.form(fields, FieldErrors.of(e), ClassService.normaliseCode(code))).build();
         }

@@ -16,6 +16,7 @@ import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Text;
 import org.rollcall.common.Validation;
+import org.rollcall.kasm.KasmOutbox;
 import org.rollcall.user.User;
 import org.rollcall.user.UserRepository;
 
@@ -35,6 +36,8 @@ public class ClassService {
     AuditLog audit;
     @Inject
     AccessPolicy policy;
+    @Inject
+    KasmOutbox kasmOutbox;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ClassSummary> search(Actor actor, String q, String term, PageRequest page) {
@@ -66,11 +69,14 @@ public class ClassService {
         if (classes.findByCode(form.code()).isPresent()) {
             throw DomainException.invalid("code", "is already used by another class");
         }
+        requireMayMap(actor, null, form.kasmGroupId());
         SchoolClass schoolClass = new SchoolClass();
         apply(schoolClass, form);
         classes.persist(schoolClass);
         if (actor.isTeacher()) {
-            memberships.persist(new Membership(schoolClass, users.findById(actor.id()), ClassRole.TEACHER));
+            User teacher = users.findById(actor.id());
+            memberships.persist(new Membership(schoolClass, teacher, ClassRole.TEACHER));
+            kasmOutbox.membershipChanged(schoolClass.getKasmGroupId(), teacher.getUsername(), teacher.getId(), true);
         }
         classes.flush();
         audit.record(actor, AuditAction.CLASS_CREATE, schoolClass.getCode(), "name: " + schoolClass.getName() + "; term: " + schoolClass.getTerm());
@@ -97,8 +103,19 @@ public class ClassService {
         AuditLog.change(changes, "term", schoolClass.getTerm(), form.term());
         AuditLog.change(changes, "period", schoolClass.getPeriod(), form.period());
         AuditLog.changeWithoutValues(changes, "description", schoolClass.getDescription(), form.description());
+        requireMayMap(actor, schoolClass.getKasmGroupId(), form.kasmGroupId());
+        String groupBefore = schoolClass.getKasmGroupId();
+        if (form.kasmGroupId() != null) {
+            AuditLog.change(changes, "kasmGroupId", groupBefore, Text.emptyToNull(form.kasmGroupId()));
+        }
         String before = schoolClass.getCode();
         apply(schoolClass, form);
+        if (!java.util.Objects.equals(groupBefore, schoolClass.getKasmGroupId())) {
+            for (MemberView member : memberships.membersOf(schoolClass.getId())) {
+                kasmOutbox.membershipChanged(groupBefore, member.username(), null, false);
+                kasmOutbox.membershipChanged(schoolClass.getKasmGroupId(), member.username(), null, true);
+            }
+        }
         classes.flush();
         audit.record(actor, AuditAction.CLASS_UPDATE, before, changes.length() == 0 ? "no change" : changes.toString());
         return ClassView.of(schoolClass, memberships.membersOf(schoolClass.getId()));
@@ -107,6 +124,9 @@ public class ClassService {
     @Transactional
     public void delete(Actor actor, String code) {
         SchoolClass schoolClass = manageable(actor, code);
+        for (MemberView member : memberships.membersOf(schoolClass.getId())) {
+            kasmOutbox.membershipChanged(schoolClass.getKasmGroupId(), member.username(), null, false);
+        }
         long members = memberships.deleteByClass(schoolClass.getId());
         classes.delete(schoolClass);
         audit.record(actor, AuditAction.CLASS_DELETE, schoolClass.getCode(), "name: " + schoolClass.getName() + "; " + members + " memberships removed");
@@ -128,6 +148,7 @@ public class ClassService {
         memberships.persist(membership);
         memberships.flush();
         audit.record(actor, AuditAction.MEMBER_ADD, schoolClass.getCode() + "/" + user.getUsername(), "role: " + role.id());
+        kasmOutbox.membershipChanged(schoolClass.getKasmGroupId(), user.getUsername(), user.getId(), true);
         return new MemberView(user.getUsername(), user.getDisplayName(), user.getRole(), role, user.isEnabled(),
                 membership.getCreatedAt());
     }
@@ -192,6 +213,7 @@ public class ClassService {
         memberships.delete(membership);
         audit.record(actor, AuditAction.MEMBER_REMOVE, schoolClass.getCode() + "/" + membership.getUser().getUsername(),
                 "role: " + membership.getRole().id());
+        kasmOutbox.membershipChanged(schoolClass.getKasmGroupId(), membership.getUser().getUsername(), membership.getUser().getId(), false);
     }
 
     /** Deletes every class and membership (init on a database that holds data). */
@@ -234,7 +256,17 @@ public class ClassService {
                 .orElseThrow(() -> DomainException.notFound("No class '" + code + "'."));
     }
 
+    /** Mapping a class to a Kasm group, or changing the mapping, is an admin's decision. */
+    private static void requireMayMap(Actor actor, String current, String requested) {
+        if (requested != null && !requested.equals(current == null ? "" : current)) {
+            AccessPolicy.requireAdmin(actor, "map a class to a Kasm group");
+        }
+    }
+
     private static void apply(SchoolClass schoolClass, ClassForm form) {
+        if (form.kasmGroupId() != null) {
+            schoolClass.setKasmGroupId(Text.emptyToNull(form.kasmGroupId()));
+        }
         schoolClass.setCode(form.code());
         schoolClass.setName(form.name());
         schoolClass.setTerm(form.term());

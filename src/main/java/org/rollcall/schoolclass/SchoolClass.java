@@ -26,6 +26,10 @@ public class SchoolClass extends VersionedEntity {
     @Column(length = 1000)
     private String description;
 
+    /** The existing Kasm Workspaces group its members are put in (docs/kasm.md); null: none. */
+    @Column(name = "kasm_group_id", length = 64)
+    private String kasmGroupId;
+
     public String getCode() { return code; }
     public void setCode(String code) { this.code = code; }
     public String getName() { return name; }
@@ -36,4 +40,6 @@ public class SchoolClass extends VersionedEntity {
     public void setPeriod(String period) { this.period = period; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
+    public String getKasmGroupId() { return kasmGroupId; }
+    public void setKasmGroupId(String kasmGroupId) { this.kasmGroupId = kasmGroupId; }
 }

@@ -22,6 +22,8 @@ public final class ImportRun {
     private Keys pending = new Keys();
     /** Set once the database refused a chunk: from then on every lookup is made, nothing assumed. */
     private boolean refused;
+    /** Passwords in clear that the source set for its users (a roster's), held in memory for the run only: Kasm gets them. */
+    private final Map<String, String> newPasswords = new HashMap<>();
 
     private static final class Keys {
         final Map<String, String> userRoles = new HashMap<>();
@@ -56,6 +58,16 @@ public final class ImportRun {
     public String userRole(String username) {
         String role = pending.userRoles.get(username);
         return role != null ? role : committed.userRoles.get(username);
+    }
+
+    /** The source sets this user's password ({@code password} in clear, whose hash its row carries). */
+    public void newPassword(String username, String password) {
+        newPasswords.put(username, password);
+    }
+
+    /** The password in clear the source set for this user, or null. */
+    public String newPassword(String username) {
+        return newPasswords.get(username);
     }
 
     public void acceptUser(String username, String roleId, String email) {

@@ -20,6 +20,7 @@ import org.rollcall.common.DomainException;
 import org.rollcall.common.Instants;
 import org.rollcall.common.Validation;
 import org.rollcall.common.db.KeyedRow;
+import org.rollcall.kasm.KasmOutbox;
 import org.rollcall.schoolclass.ClassRepository;
 import org.rollcall.schoolclass.ClassRole;
 import org.rollcall.schoolclass.Membership;
@@ -40,6 +41,8 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
     UserRepository users;
     @Inject
     AccessPolicy policy;
+    @Inject
+    KasmOutbox kasmOutbox;
 
     public MembershipTransfer() {
         super(AuditAction.MEMBER_IMPORT, "memberships");
@@ -90,6 +93,7 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
             existing.put(m.classId() + ":" + m.userId(), m);
         }
         List<MembershipRepository.NewMembership> created = new ArrayList<>();
+        List<KasmOutbox.Member> joined = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             MembershipRow row = valid.get(i);
             if (row == null) {
@@ -126,6 +130,7 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
             if (stored == null) {
                 if (!run.dryRun()) {
                     created.add(new MembershipRepository.NewMembership(classId, user.id(), role, row.createdAt()));
+                    joined.add(new KasmOutbox.Member(classId, row.username(), user.id()));
                 }
                 outcomes.set(i, ImportOutcome.created(key));
             } else if (role.id().equals(stored.role()) && (row.createdAt() == null || Instants.sameAsStored(row.createdAt(), stored.createdAt()))) {
@@ -144,6 +149,7 @@ public class MembershipTransfer extends RowTransfer<MembershipRow> {
         }
         if (!run.dryRun()) {
             memberships.insertAll(created);
+            kasmOutbox.membershipsChanged(joined, true);
         }
     }
 

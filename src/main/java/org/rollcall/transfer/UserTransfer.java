@@ -24,6 +24,7 @@ import org.rollcall.common.DomainException;
 import org.rollcall.common.Instants;
 import org.rollcall.common.Validation;
 import org.rollcall.common.db.KeyedRow;
+import org.rollcall.kasm.KasmOutbox;
 import org.rollcall.schoolclass.ClassRepository;
 import org.rollcall.schoolclass.ClassRole;
 import org.rollcall.schoolclass.MembershipRepository;
@@ -46,6 +47,8 @@ public class UserTransfer extends RowTransfer<UserRow> {
     ClassRepository classes;
     @Inject
     Event<UserService.AccountChanged> accountChanged;
+    @Inject
+    KasmOutbox kasmOutbox;
 
     public UserTransfer() {
         super(AuditAction.USER_IMPORT, "users");
@@ -91,6 +94,7 @@ public class UserTransfer extends RowTransfer<UserRow> {
                 .filter(u -> u != null && u.getRole() != Role.STUDENT).map(User::getId).toList());
         List<UserRow> created = new ArrayList<>();
         List<String> loginAffected = new ArrayList<>();
+        List<KasmOutbox.UserState> kasmSees = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             UserRow row = valid.get(i);
             if (row == null) {
@@ -124,6 +128,7 @@ public class UserTransfer extends RowTransfer<UserRow> {
             }
             if (user == null) {
                 created.add(row);
+                kasmSees.add(new KasmOutbox.UserState(username, null, row.displayName(), row.enabled(), run.newPassword(username)));
                 run.userCreated(username);
                 outcomes.set(i, ImportOutcome.created(username));
             } else if (matches(user, row)) {
@@ -132,6 +137,11 @@ public class UserTransfer extends RowTransfer<UserRow> {
                 if (!run.dryRun()) {
                     boolean affectsLogin = !user.getRoleName().equals(row.role()) || user.isEnabled() != row.enabled()
                             || (row.passwordHash() != null && !row.passwordHash().equals(user.getPasswordHash()));
+                    boolean newPassword = row.passwordHash() != null && !row.passwordHash().equals(user.getPasswordHash());
+                    if (newPassword || !user.getDisplayName().equals(row.displayName()) || user.isEnabled() != row.enabled()) {
+                        kasmSees.add(new KasmOutbox.UserState(username, user.getId(), row.displayName(), row.enabled(),
+                                newPassword ? run.newPassword(username) : null));
+                    }
                     apply(user, row);
                     if (affectsLogin) {
                         loginAffected.add(username);
@@ -143,6 +153,7 @@ public class UserTransfer extends RowTransfer<UserRow> {
         }
         if (!run.dryRun()) {
             users.insertAll(created);
+            kasmOutbox.usersChanged(kasmSees);
             loginAffected.forEach(u -> accountChanged.fire(new UserService.AccountChanged(u)));
         }
     }

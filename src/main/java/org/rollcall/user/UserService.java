@@ -22,6 +22,7 @@ import org.rollcall.common.Page;
 import org.rollcall.common.PageRequest;
 import org.rollcall.common.Text;
 import org.rollcall.common.Validation;
+import org.rollcall.kasm.KasmOutbox;
 import org.rollcall.schoolclass.ClassRole;
 import org.rollcall.schoolclass.MembershipRepository;
 
@@ -49,6 +50,8 @@ public class UserService {
     AccessPolicy policy;
     @Inject
     UserSearch userSearch;
+    @Inject
+    KasmOutbox kasmOutbox;
 
     /** Fired after a change that affects logging in (role, enabled, password, deletion). */
     public record AccountChanged(String username) {
@@ -106,6 +109,7 @@ public class UserService {
         users.flush();
         audit.record(actor, AuditAction.USER_CREATE, user.getUsername(), "role: " + user.getRole().id()
                 + (user.getEmail() == null ? "" : "; email set") + (user.getPasswordHash() == null ? "; no password" : "; password set"));
+        kasmOutbox.userChanged(user.getUsername(), user.getId(), user.getDisplayName(), user.isEnabled(), form.password());
         return UserView.of(user);
     }
 
@@ -129,6 +133,8 @@ public class UserService {
         }
         boolean loginAffected = form.role() != user.getRole()
                 || (form.enabled() != null && form.enabled() != user.isEnabled());
+        boolean kasmSees = !form.displayName().equals(user.getDisplayName())
+                || (form.enabled() != null && form.enabled() != user.isEnabled());
         StringBuilder changes = new StringBuilder();
         AuditLog.change(changes, "displayName", user.getDisplayName(), form.displayName());
         AuditLog.changeWithoutValues(changes, "email", user.getEmail(), form.email());
@@ -142,6 +148,9 @@ public class UserService {
         }
         users.flush();
         audit.record(actor, AuditAction.USER_UPDATE, user.getUsername(), changes.length() == 0 ? "no change" : changes.toString());
+        if (kasmSees) {
+            kasmOutbox.userChanged(user.getUsername(), user.getId(), user.getDisplayName(), user.isEnabled(), null);
+        }
         if (loginAffected) {
             accountChanged.fire(new AccountChanged(user.getUsername()));
         }
@@ -160,10 +169,14 @@ public class UserService {
         StringBuilder changes = new StringBuilder();
         AuditLog.change(changes, "displayName", user.getDisplayName(), form.displayName());
         AuditLog.changeWithoutValues(changes, "email", user.getEmail(), form.email());
+        boolean renamed = !form.displayName().equals(user.getDisplayName());
         user.setDisplayName(form.displayName());
         user.setEmail(form.email());
         users.flush();
         audit.record(actor, AuditAction.USER_UPDATE, user.getUsername(), changes.length() == 0 ? "no change" : changes.toString());
+        if (renamed) {
+            kasmOutbox.userChanged(user.getUsername(), user.getId(), user.getDisplayName(), user.isEnabled(), null);
+        }
         return UserView.of(user);
     }
 
@@ -174,6 +187,7 @@ public class UserService {
         user.setEnabled(enabled);
         users.flush();
         audit.record(actor, enabled ? AuditAction.USER_ENABLE : AuditAction.USER_DISABLE, user.getUsername(), null);
+        kasmOutbox.userChanged(user.getUsername(), user.getId(), user.getDisplayName(), user.isEnabled(), null);
         accountChanged.fire(new AccountChanged(user.getUsername()));
         return UserView.of(user);
     }
@@ -233,6 +247,7 @@ public class UserService {
         users.flush();
         audit.record(actor, AuditAction.PASSWORD_RESET, user.getUsername(),
                 (Text.emptyToNull(newPassword) == null ? "generated" : "chosen by " + actor.username()) + "; must change at next login");
+        kasmOutbox.userChanged(user.getUsername(), user.getId(), user.getDisplayName(), user.isEnabled(), password);
         accountChanged.fire(new AccountChanged(user.getUsername()));
         return new PasswordReset(user.getUsername(), password, true);
     }
@@ -248,6 +263,7 @@ public class UserService {
         long classes = memberships.deleteByUser(user.getId());
         users.delete(user);
         audit.record(actor, AuditAction.USER_DELETE, user.getUsername(), "role: " + user.getRole().id() + "; removed from " + classes + " classes");
+        kasmOutbox.userDeleted(user.getUsername(), user.getId());
         accountChanged.fire(new AccountChanged(user.getUsername()));
     }
 
@@ -265,6 +281,7 @@ public class UserService {
         user.setMustChangePassword(false);
         users.flush();
         audit.record(actor, AuditAction.PASSWORD_CHANGE, user.getUsername(), "by the user");
+        kasmOutbox.userChanged(user.getUsername(), user.getId(), user.getDisplayName(), user.isEnabled(), newPassword);
         accountChanged.fire(new AccountChanged(user.getUsername()));
     }
 
@@ -274,10 +291,15 @@ public class UserService {
         users.update("lastLoginAt = ?1 where username = ?2", java.time.Instant.now(), username);
     }
 
-    /** Replaces a legacy hash by bcrypt after the password was verified against it. */
+    /**
+     * Replaces a legacy hash by bcrypt after {@code password} was verified against it: a migrated
+     * user's first login, which is also when Kasm can first be given their password.
+     */
     @Transactional
-    public void upgradePasswordHash(String username, String bcryptHash) {
-        users.update("passwordHash = ?1 where username = ?2", bcryptHash, username);
+    public void upgradeLegacyPassword(String username, String password) {
+        users.update("passwordHash = ?1 where username = ?2", Passwords.hash(password), username);
+        users.findByUsername(username).ifPresent(u -> kasmOutbox.userChanged(u.getUsername(), u.getId(), u.getDisplayName(),
+                u.isEnabled(), password));
     }
 
     @Transactional

@@ -1,0 +1,32 @@
+package org.rollcall.kasm;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** Waiting for the delivery worker: a condition polled until a deadline. */
+final class Waits {
+
+    private Waits() {
+    }
+
+    static void until(Duration within, String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);   // polling interval of a bounded wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        if (!condition.getAsBoolean()) {
+            fail("Not within " + within.toMillis() + " ms: " + what);
+        }
+    }
+}
