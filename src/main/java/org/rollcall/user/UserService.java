@@ -206,6 +206,7 @@ public class UserService {
         Map<String, User> found = users.findByUsernames(usernames.stream().map(Text::lower).toList());
         List<Long> ids = new ArrayList<>();
         List<String> changed = new ArrayList<>();
+        List<KasmOutbox.UserState> forKasm = new ArrayList<>();
         for (String username : usernames) {
             User user = Optional.ofNullable(found.get(Text.lower(username))).map(u -> policy.requireView(actor, u))
                     .orElseThrow(() -> AccessPolicy.noSuchUser(actor, username));
@@ -214,6 +215,7 @@ public class UserService {
             if (user.isEnabled() != enabled) {
                 ids.add(user.getId());
                 changed.add(user.getUsername());
+                forKasm.add(new KasmOutbox.UserState(user.getUsername(), user.getId(), user.getDisplayName(), enabled, null));
             }
         }
         if (ids.isEmpty()) {
@@ -226,6 +228,7 @@ public class UserService {
             throw DomainException.conflict("Some of these users changed meanwhile; reload and try again.");
         }
         audit.recordEach(actor, enabled ? AuditAction.USER_ENABLE : AuditAction.USER_DISABLE, changed, null);
+        kasmOutbox.usersChanged(forKasm);
         accountsChanged.fire(new AccountsChanged(changed));
         return changed;
     }
