@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
         description = "Rollcall database commands. Without a command, the web app is served.",
         subcommands = { InitCommand.class, MigrateCommand.class, ExportCommand.class, StatusCommand.class, SchemaUpgradeCommand.class,
                 BackupCommand.class, RestoreCommand.class, ImportUsersCommand.class, OneRosterExportCommand.class,
-                OneRosterImportCommand.class })
+                OneRosterImportCommand.class, ScimTokenCommand.class })
 public class RollcallCommand {
 }
