@@ -141,10 +141,11 @@ public class ScimGroups {
 
     @Transactional
     public ObjectNode patch(ClientView client, String id, ObjectNode body, String ifMatch, String base) {
+        List<com.unboundid.scim2.common.messages.PatchOperation> operations = ScimPatch.parse(ScimJson.CORE_GROUP, body);
         SchoolClass schoolClass = find(id);
         ScimResources.checkVersion(ifMatch, schoolClass.getVersion());
         ObjectNode current = represent(client, List.of(schoolClass), base, true).get(0);
-        store(client, schoolClass, ScimPatch.apply(current, body));
+        store(client, schoolClass, ScimPatch.apply(current, operations));
         return represent(client, List.of(schoolClass), base, true).get(0);
     }
 

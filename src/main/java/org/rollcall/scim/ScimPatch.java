@@ -23,11 +23,10 @@ final class ScimPatch {
     private ScimPatch() {
     }
 
-    static ObjectNode apply(ObjectNode resource, ObjectNode body) {
+    /** The operations of a PATCH body, checked before the resource is looked up: a malformed request is 400 whether or not it exists. */
+    static List<PatchOperation> parse(String coreUrn, ObjectNode body) {
         JsonNode schemas = body.get("schemas");
-        boolean patchSchema = schemas != null && schemas.isArray()
-                && java.util.stream.StreamSupport.stream(schemas.spliterator(), false)
-                        .anyMatch(s -> ScimJson.PATCH_OP.equals(s.asText()));
+        boolean patchSchema = schemas != null && schemas.isArray() && schemas.size() == 1 && ScimJson.PATCH_OP.equals(schemas.get(0).asText());
         if (!patchSchema) {
             throw org.rollcall.scim.ScimException.invalidSyntax("A PATCH body must name the schema " + ScimJson.PATCH_OP + ".");
         }
@@ -51,8 +50,19 @@ final class ScimPatch {
         } catch (java.io.IOException | RuntimeException e) {
             throw org.rollcall.scim.ScimException.invalidSyntax("The PATCH operations are not valid: " + firstLine(e.getMessage()));
         }
-        ObjectNode patched = resource.deepCopy();
         for (PatchOperation operation : parsed) {
+            if (operation.getPath() != null) {
+                ScimAttributes.checkPatchPath(coreUrn, operation.getPath());
+            } else if (operation.getJsonNode() != null && !operation.getJsonNode().isObject()) {
+                throw org.rollcall.scim.ScimException.invalidSyntax("An operation without a path needs an object as its value.");
+            }
+        }
+        return parsed;
+    }
+
+    static ObjectNode apply(ObjectNode resource, List<PatchOperation> operations) {
+        ObjectNode patched = resource.deepCopy();
+        for (PatchOperation operation : operations) {
             try {
                 operation.apply(patched);
             } catch (ScimException e) {
@@ -77,6 +87,9 @@ final class ScimPatch {
         JsonNode path = ScimJson.get(operation, "path");
         JsonNode value = ScimJson.get(operation, "value");
         if (path != null && !path.isNull()) {
+            if (!path.isTextual() || path.textValue().isBlank()) {
+                throw org.rollcall.scim.ScimException.invalidPath("An operation's path must name an attribute.");
+            }
             clean.set("path", path);
         }
         if (name.equals("remove") && value != null && value.isArray() && path != null && path.isTextual()

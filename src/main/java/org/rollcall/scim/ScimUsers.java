@@ -145,10 +145,11 @@ public class ScimUsers {
 
     @Transactional
     public ObjectNode patch(ClientView client, String id, ObjectNode body, String ifMatch, String base) {
+        List<com.unboundid.scim2.common.messages.PatchOperation> operations = ScimPatch.parse(ScimJson.CORE_USER, body);
         User user = find(id);
         ScimResources.checkVersion(ifMatch, user.getVersion());
         ObjectNode current = represent(client, List.of(user), base).get(0);
-        ObjectNode patched = ScimPatch.apply(current, body);
+        ObjectNode patched = ScimPatch.apply(current, operations);
         store(client, user, patched, current);
         return represent(client, List.of(user), base).get(0);
     }
