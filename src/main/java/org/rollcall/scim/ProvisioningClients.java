@@ -73,6 +73,16 @@ public class ProvisioningClients {
     @Inject
     Clock clock;
     private final Map<Long, Instant> lastUseWritten = new ConcurrentHashMap<>();
+    /**
+     * Credentials already checked, by digest, for {@link #CACHE_FOR}: a provisioning run sends
+     * thousands of requests, each would otherwise cost a query. Revoking clears it here at once; other
+     * instances notice within CACHE_FOR, as they do for a disabled account (auth/AccountCache).
+     */
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+    static final Duration CACHE_FOR = Duration.ofSeconds(10);
+
+    private record Checked(ClientView client, Instant until) {
+    }
 
     /** The actor a client's changes are made and audited as: admin rights over users and classes, named after the client. */
     public static Actor actorOf(ClientView client) {
@@ -111,6 +121,7 @@ public class ProvisioningClients {
                 .orElseThrow(() -> DomainException.notFound("No provisioning client '" + name + "'."));
         if (client.getRevokedAt() == null) {
             client.setRevokedAt(clock.instant());
+            checked.values().removeIf(c -> c.client().id() == client.getId());
             clients.getEntityManager().createNativeQuery("delete from scim_access_token where client_id = ?1")
                     .setParameter(1, client.getId()).executeUpdate();
             audit.record(actor, AuditAction.SCIM_CLIENT_REVOKE, client.getName(), null);
@@ -124,6 +135,37 @@ public class ProvisioningClients {
         if (credential == null || credential.length() > 200) {
             return Optional.empty();
         }
+        Optional<ClientView> cached = cached(credential);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<ClientView> found = lookUpBearer(credential);
+        found.ifPresent(c -> remember(credential, c));
+        return found;
+    }
+
+    private Optional<ClientView> cached(String credential) {
+        Checked hit = checked.get(digest(credential));
+        if (hit == null || !hit.until().isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(hit.client());
+    }
+
+    private void remember(String credential, ClientView client) {
+        Instant until = clock.instant().plus(CACHE_FOR);
+        if (credential.startsWith(TOKEN_PREFIX) && clients.getEntityManager()
+                .createNativeQuery("select client_id from scim_access_token where token_digest = ?1 and expires_at > ?2")
+                .setParameter(1, digest(credential)).setParameter(2, until).getResultList().isEmpty()) {
+            return;   // a token about to expire is checked each time, so it is never accepted after its expiry
+        }
+        if (checked.size() > 10_000) {
+            checked.clear();
+        }
+        checked.put(digest(credential), new Checked(client, until));
+    }
+
+    private Optional<ClientView> lookUpBearer(String credential) {
         if (credential.startsWith(TOKEN_PREFIX)) {
             List<?> ids = clients.getEntityManager()
                     .createNativeQuery("select client_id from scim_access_token where token_digest = ?1 and expires_at > ?2")
@@ -142,8 +184,14 @@ public class ProvisioningClients {
         if (name == null || secret == null || !secret.startsWith(SECRET_PREFIX) || secret.length() > 200) {
             return Optional.empty();
         }
-        return active(clients.find("digest", digest(secret)).firstResultOptional()
+        Optional<ClientView> cached = cached(secret).filter(c -> c.name().equals(name));
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<ClientView> found = active(clients.find("digest", digest(secret)).firstResultOptional()
                 .filter(c -> c.getName().equals(name)));
+        found.ifPresent(c -> remember(secret, c));
+        return found;
     }
 
     /** The client-credentials grant: a bearer token valid for {@link #TOKEN_LIFETIME}. */
