@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rollcall.auth.Actor;
 import org.rollcall.schoolclass.Membership;
 import org.rollcall.scim.ProvisioningClients.ClientView;
@@ -70,8 +69,8 @@ public class ScimUsers {
     UserService userService;
     @Inject
     ExternalIds externalIds;
-    @ConfigProperty(name = "rollcall.scim.delete-users", defaultValue = "false")
-    boolean deleteUsers;
+    @Inject
+    ScimConfig config;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ObjectNode get(ClientView client, String id, String base) {
@@ -160,7 +159,7 @@ public class ScimUsers {
         User user = find(id);
         ScimResources.checkVersion(ifMatch, user.getVersion());
         Actor actor = ProvisioningClients.actorOf(client);
-        if (deleteUsers) {
+        if (config.deleteUsers()) {
             userService.delete(actor, user.getUsername());
             externalIds.forget(ExternalId.USER, user.getId());
         } else if (user.isEnabled()) {
