@@ -33,20 +33,21 @@ public class ExternalIds implements PanacheRepositoryBase<ExternalId, ExternalId
      * {@code exists}ing resource of the type holds it; a mapping left by a resource deleted
      * outside SCIM is dropped.
      */
-    void set(long clientId, String type, long resourceId, String externalId, java.util.function.LongPredicate exists) {
+    /** @return whether it changed */
+    boolean set(long clientId, String type, long resourceId, String externalId, java.util.function.LongPredicate exists) {
         ExternalId.Key key = new ExternalId.Key(clientId, type, resourceId);
         ExternalId current = findById(key);
         if (externalId == null) {
             if (current != null) {
                 delete(current);
             }
-            return;
+            return current != null;
         }
         if (externalId.length() > MAX_LENGTH) {
             throw ScimException.invalidValue("externalId must be at most " + MAX_LENGTH + " characters");
         }
         if (current != null && current.getValue().equals(externalId)) {
-            return;
+            return false;
         }
         ExternalId holder = find("key.clientId = ?1 and key.resourceType = ?2 and digest = ?3", clientId, type, ProvisioningClients.digest(externalId)).firstResult();
         if (holder != null) {
@@ -61,6 +62,7 @@ public class ExternalIds implements PanacheRepositoryBase<ExternalId, ExternalId
         } else {
             persist(new ExternalId(key, externalId));
         }
+        return true;
     }
 
     void forget(String type, long resourceId) {

@@ -22,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.rollcall.audit.AuditAction;
 import org.rollcall.auth.Actor;
 import org.rollcall.schoolclass.ClassForm;
 import org.rollcall.schoolclass.ClassRole;
@@ -73,6 +74,8 @@ public class ScimGroups {
     ClassService classService;
     @Inject
     ExternalIds externalIds;
+    @Inject
+    org.rollcall.audit.AuditLog audit;
     @Inject
     Clock clock;
 
@@ -307,8 +310,12 @@ public class ScimGroups {
         return start + "-" + String.format("%02d", (start + 1) % 100);
     }
 
+    /** The client's externalId of the class; a change is audited like the class's other attributes. */
     private void setExternalId(ClientView client, long classId, String externalId) {
-        externalIds.set(client.id(), ExternalId.CLASS, classId, externalId, id -> em.find(SchoolClass.class, id) != null);
+        if (externalIds.set(client.id(), ExternalId.CLASS, classId, externalId, id -> em.find(SchoolClass.class, id) != null)) {
+            audit.record(ProvisioningClients.actorOf(client), AuditAction.CLASS_UPDATE, em.find(SchoolClass.class, classId).getCode(),
+                    externalId == null ? "externalId removed" : "externalId changed");
+        }
     }
 
     private SchoolClass byCode(String code) {

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.rollcall.audit.AuditAction;
 import org.rollcall.auth.Actor;
 import org.rollcall.schoolclass.Membership;
 import org.rollcall.scim.ProvisioningClients.ClientView;
@@ -69,6 +70,8 @@ public class ScimUsers {
     UserService userService;
     @Inject
     ExternalIds externalIds;
+    @Inject
+    org.rollcall.audit.AuditLog audit;
     @Inject
     ScimConfig config;
 
@@ -199,8 +202,12 @@ public class ScimUsers {
         em.refresh(user);
     }
 
+    /** The client's externalId of the user; a change is audited like the user's other attributes. */
     private void setExternalId(ClientView client, long userId, String externalId) {
-        externalIds.set(client.id(), ExternalId.USER, userId, externalId, id -> em.find(User.class, id) != null);
+        if (externalIds.set(client.id(), ExternalId.USER, userId, externalId, id -> em.find(User.class, id) != null)) {
+            audit.record(ProvisioningClients.actorOf(client), AuditAction.USER_UPDATE, em.find(User.class, userId).getUsername(),
+                    externalId == null ? "externalId removed" : "externalId changed");
+        }
     }
 
     private User find(String id) {

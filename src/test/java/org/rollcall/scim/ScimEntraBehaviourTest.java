@@ -91,6 +91,10 @@ class ScimEntraBehaviourTest {
                  "Operations":[{"op":"Replace","path":"externalId","value":"new-%s"}]}""".formatted(externalId))
                 .patch("/scim/v2/Users/" + id).then().statusCode(204);
         entra.bearer().get("/scim/v2/Users/" + id).then().body("externalId", equalTo("new-" + externalId));
+        String userName = entra.bearer().get("/scim/v2/Users/" + id).then().extract().path("userName");
+        Api.asAdmin().queryParam("action", "user.update").queryParam("size", 200).get("/api/audit").then()
+                .body("items.findAll { it.target == '" + userName + "' && it.details == 'externalId changed' }.actor",
+                        hasItem("scim:" + entra.name()));
     }
 
     @Test
