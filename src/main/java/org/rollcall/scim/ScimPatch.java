@@ -68,6 +68,9 @@ final class ScimPatch {
             } catch (ScimException e) {
                 String type = e.getScimError().getScimType();
                 throw new org.rollcall.scim.ScimException(400, type == null ? "invalidValue" : type, e.getMessage());
+            } catch (IllegalArgumentException | ClassCastException e) {
+                // a value of the wrong shape for its path (an object where a list is, ...): the request's fault
+                throw org.rollcall.scim.ScimException.invalidValue("The operation does not fit the resource: " + e.getMessage());
             }
         }
         return patched;
