@@ -110,7 +110,10 @@ public class ProvisioningClients {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ClientView> list(Actor actor) {
         AccessPolicy.requireAdmin(actor, "list provisioning clients");
-        return clients.list("order by name").stream().map(ClientView::of).toList();
+        // read as values, never as entities a longer-lived session may hold from before a revocation
+        return clients.getEntityManager().createQuery("select new org.rollcall.scim.ProvisioningClients$ClientView(c.id, c.name,"
+                + " c.prefix, c.createdAt, c.lastUsedAt, c.revokedAt) from ProvisioningClient c order by c.name", ClientView.class)
+                .getResultList();
     }
 
     /** Revokes by name: its secret and every token issued to it stop working at once. */
