@@ -28,6 +28,9 @@ public enum AuditAction {
     DATABASE_INIT("database.init", "database"),
     DATABASE_MIGRATE("database.migrate", "database"),
     DATABASE_RESTORE("database.restore", "database"),
+    /** Provisioning clients of /scim/v2 (their changes are recorded as the user and class actions, by "scim:NAME"). */
+    SCIM_CLIENT_CREATE("scim-client.create", "scim-client"),
+    SCIM_CLIENT_REVOKE("scim-client.revoke", "scim-client"),
     /** Wrong password, unknown user or disabled account. */
     LOGIN_FAILED("login.failed", "user"),
     /** Too many failures: the account or address is refused for a while. */

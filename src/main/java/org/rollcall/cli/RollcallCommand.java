@@ -10,6 +10,6 @@ import picocli.CommandLine.Command;
         subcommands = { InitCommand.class, MigrateCommand.class, ExportCommand.class, StatusCommand.class, SchemaUpgradeCommand.class,
                 BackupCommand.class, RestoreCommand.class, ImportUsersCommand.class, OneRosterExportCommand.class,
                 OneRosterImportCommand.class,
-                KasmSyncCommand.class })
+                KasmSyncCommand.class, ScimTokenCommand.class })
 public class RollcallCommand {
 }

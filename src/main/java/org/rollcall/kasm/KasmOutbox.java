@@ -101,6 +101,25 @@ public class KasmOutbox {
         insert(rows);
     }
 
+    /**
+     * The user's username changed (an identity provider renamed them). Kasm keeps its user: the
+     * mapping to it and the changes still waiting under the old name move to the new name, in this
+     * transaction, so they stay in order and none creates a second Kasm user; the event sends the new
+     * username to the Kasm user the mapping names.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void userRenamed(String before, String after, Long userId, String displayName, boolean enabled) {
+        if (!enabled()) {
+            return;
+        }
+        em.createNativeQuery("delete from kasm_user where username = ?1").setParameter(1, after).executeUpdate();
+        em.createNativeQuery("update kasm_user set username = ?1 where username = ?2").setParameter(1, after).setParameter(2, before)
+                .executeUpdate();
+        em.createNativeQuery("update kasm_outbox set username = ?1 where username = ?2 and state in ('pending', 'delivering')")
+                .setParameter(1, after).setParameter(2, before).executeUpdate();
+        userChanged(after, userId, displayName, enabled, null);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void userDeleted(String username, Long userId) {
         if (enabled()) {

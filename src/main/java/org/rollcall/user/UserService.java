@@ -239,6 +239,48 @@ public class UserService {
         }
     }
 
+    /**
+     * Gives a user a new username (an identity provider renamed them; SCIM keeps their id). The
+     * same rules as a new user's username: allowed characters, unique regardless of case.
+     */
+    @Transactional
+    public UserView rename(Actor actor, String username, String newUsername) {
+        User user = manageable(actor, username);
+        String renamed = Text.lower(Text.trim(newUsername));
+        if (renamed == null || renamed.isEmpty() || renamed.length() > 64 || !renamed.matches("[a-z0-9._-]+")) {
+            throw DomainException.invalid("username", "may contain only letters, digits, '.', '_' and '-' (1 to 64)");
+        }
+        if (renamed.equals(user.getUsername())) {
+            return UserView.of(user);
+        }
+        if (users.findByUsername(renamed).isPresent()) {
+            throw DomainException.invalid("username", AccessPolicy.taken(actor, "username"));
+        }
+        String before = user.getUsername();
+        user.setUsername(renamed);
+        users.flush();
+        audit.record(actor, AuditAction.USER_UPDATE, renamed, "username: " + before + " -> " + renamed);
+        kasmOutbox.userRenamed(before, renamed, user.getId(), user.getDisplayName(), user.isEnabled());
+        accountChanged.fire(new AccountChanged(before));
+        return UserView.of(user);
+    }
+
+    /**
+     * Sets a password chosen for the user by the system that manages their account (a SCIM
+     * identity provider), under the password rules; unlike a reset it need not be changed at login.
+     */
+    @Transactional
+    public void setPassword(Actor actor, String username, String password) {
+        User user = manageable(actor, username);
+        checkPasswordRules("password", password);
+        user.setPasswordHash(Passwords.hash(password));
+        user.setMustChangePassword(false);
+        users.flush();
+        audit.record(actor, AuditAction.PASSWORD_RESET, user.getUsername(), "set by " + actor.username());
+        kasmOutbox.userChanged(user.getUsername(), user.getId(), user.getDisplayName(), user.isEnabled(), password);
+        accountChanged.fire(new AccountChanged(user.getUsername()));
+    }
+
     /** Sets a new password (the one given, or a generated one) that must be changed at next login. */
     @Transactional
     public PasswordReset resetPassword(Actor actor, String username, String newPassword) {

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.rollcall.auth.LoginRedirect;
 import org.rollcall.common.DomainException;
 import org.rollcall.common.Problem;
+import org.rollcall.scim.ScimErrors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -76,6 +77,9 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         String path = uri.getPath();
+        if (ScimErrors.isScim(path)) {
+            return ScimErrors.response(401, null, "Authenticate as a provisioning client.");
+        }
         if (LoginRedirect.isApi(path)) {
             return Response.status(401).type(Problem.MEDIA_TYPE)
                     .header("WWW-Authenticate", "Basic realm=\"Rollcall\", charset=\"UTF-8\"")
@@ -96,6 +100,11 @@ public class ErrorMapper {
     public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
+        }
+        if (ScimErrors.isScim(uri.getPath()) && e.getResponse().getStatus() < 500) {
+            int status = e.getResponse().getStatus();
+            return ScimErrors.response(status, null, status == 404 ? "There is nothing at this address."
+                    : Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase());
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -119,6 +128,9 @@ public class ErrorMapper {
 
     private Response respond(UriInfo uri, int status, String title, String detail, List<DomainException.FieldError> errors) {
         String path = uri.getPath();
+        if (ScimErrors.isScim(path)) {
+            return ScimErrors.domain(status, detail, errors);
+        }
         if (LoginRedirect.isApi(path)) {
             return Response.status(status).type(Problem.MEDIA_TYPE)
                     .entity(Problem.of(status, title, detail, path, errors)).build();

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.rollcall.auth.Actor;
+import org.rollcall.scim.ProvisioningClients;
 import org.rollcall.support.Api;
 import org.rollcall.support.FakeKasm;
 import org.rollcall.transfer.ImportRun;
@@ -48,6 +49,8 @@ class KasmPathsTest {
     DataSource dataSource;
     @Inject
     UserTransfer userTransfer;
+    @Inject
+    ProvisioningClients clients;
 
     @Test
     void aCreatedUserIsCreatedInKasmWithTheirNameAndPassword() throws SQLException {
@@ -85,6 +88,36 @@ class KasmPathsTest {
 
         assertThat(events(username)).containsExactly("USER", "USER", "USER", "USER", "USER", "USER");
         assertThat(kasm.callsNaming(username)).as("one create, then updates").containsOnlyOnce("create_user");
+    }
+
+    @Test
+    void aProvisioningClientsRenameKeepsTheKasmUserAndItsPasswordReachesKasm() throws SQLException {
+        String client = Api.unique("kasm-idp");
+        String secret = clients.create(Actor.SYSTEM, client).secret();
+        String before = Api.unique("kn");
+        String after = Api.unique("kn-renamed");
+        String id = scim(secret).body("""
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","displayName":"Ada Lovelace",
+                 "password":"first-secret-123","active":true}""".formatted(before))
+                .post("/scim/v2/Users").then().statusCode(201).extract().path("id");
+        Waits.until(DELIVERY, "user in Kasm", () -> kasm.user(before) != null);
+        String kasmId = kasm.user(before).userId;
+        assertThat(kasm.user(before).password).isEqualTo("first-secret-123");
+
+        scim(secret).body("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"Replace","path":"userName","value":"%s"},{"op":"Replace","path":"password","value":"second-secret-456"}]}"""
+                .formatted(after)).patch("/scim/v2/Users/" + id).then().statusCode(204);
+
+        Waits.until(DELIVERY, "renamed in Kasm", () -> kasm.user(after) != null && "second-secret-456".equals(kasm.user(after).password));
+        assertThat(kasm.user(after).userId).as("the same Kasm user, renamed").isEqualTo(kasmId);
+        assertThat(kasm.user(before)).as("no Kasm user keeps the old name").isNull();
+        assertThat(kasm.requests().stream().filter(r -> r.call().equals("create_user")).filter(r -> r.body().contains(before)
+                || r.body().contains(after))).as("created once").hasSize(1);
+    }
+
+    private static io.restassured.specification.RequestSpecification scim(String secret) {
+        return io.restassured.RestAssured.given().contentType("application/scim+json").header("Authorization", "Bearer " + secret);
     }
 
     @Test
