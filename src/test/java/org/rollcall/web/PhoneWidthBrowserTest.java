@@ -42,7 +42,7 @@ class PhoneWidthBrowserTest {
                     "/users/" + student + "/edit", "/users/" + student + "/delete", "/users/" + teacher,
                     "/classes", "/classes/new", "/classes/" + code, "/classes/" + code + "?find=phone",
                     "/classes/" + code + "/edit", "/classes/" + code + "/delete", "/me", "/me/password",
-                    "/admin/backups", "/admin/audit", "/users/nobody-by-this-name");
+                    "/admin/backups", "/admin/audit", "/admin/scim", "/admin/kasm", "/users/nobody-by-this-name");
             for (String path : paths) {
                 String name = path.replace(student, "student").replace(teacher, "teacher").replace(code, "class");
                 s.visit(path, "phone" + name.replaceAll("[^a-z0-9]+", "-"));
