@@ -15,6 +15,12 @@ public class ExternalIds implements PanacheRepositoryBase<ExternalId, ExternalId
 
     static final int MAX_LENGTH = 255;
 
+    /** The {@code externalId} attribute of a filter: a resource of the type holding the calling client's externalId. */
+    static ScimFilter.Attribute filterAttribute(String type) {
+        return ScimFilter.Attribute.in("select x.key.resourceId from ExternalId x where x.key.clientId = :client and x.key.resourceType = '"
+                + type + "'", "x.value", ScimFilter.Kind.EXACT);
+    }
+
     String of(long clientId, String type, long resourceId) {
         ExternalId found = findById(new ExternalId.Key(clientId, type, resourceId));
         return found == null ? null : found.getValue();

@@ -23,6 +23,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.rollcall.audit.AuditAction;
+import org.rollcall.audit.AuditLog;
 import org.rollcall.auth.Actor;
 import org.rollcall.schoolclass.ClassForm;
 import org.rollcall.schoolclass.ClassRole;
@@ -56,8 +57,7 @@ public class ScimGroups {
         Map<String, ScimFilter.Attribute> a = new HashMap<>();
         a.put("id", column("g.id", Kind.ID));
         a.put("displayname", column("g.name", Kind.TEXT));
-        a.put("externalid", in("select x.key.resourceId from ExternalId x where x.key.clientId = :client and x.key.resourceType = 'class'",
-                "x.value", Kind.EXACT));
+        a.put("externalid", ExternalIds.filterAttribute("class"));
         a.put("meta.created", column("g.createdAt", Kind.DATETIME));
         a.put("meta.lastmodified", column("g.updatedAt", Kind.DATETIME));
         a.put("members", in("select m.schoolClass.id from Membership m where 1 = 1", "m.user.id", Kind.ID));
@@ -75,7 +75,7 @@ public class ScimGroups {
     @Inject
     ExternalIds externalIds;
     @Inject
-    org.rollcall.audit.AuditLog audit;
+    AuditLog audit;
     @Inject
     Clock clock;
 

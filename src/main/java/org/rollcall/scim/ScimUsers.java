@@ -17,6 +17,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.rollcall.audit.AuditAction;
+import org.rollcall.audit.AuditLog;
 import org.rollcall.auth.Actor;
 import org.rollcall.schoolclass.Membership;
 import org.rollcall.scim.ProvisioningClients.ClientView;
@@ -53,8 +54,7 @@ public class ScimUsers {
         a.put("emails.type", constant("u.email", "work"));
         a.put("emails.primary", constant("u.email", Boolean.TRUE));
         a.put("active", column("u.enabled", Kind.BOOLEAN));
-        a.put("externalid", in("select x.key.resourceId from ExternalId x where x.key.clientId = :client and x.key.resourceType = 'user'",
-                "x.value", Kind.EXACT));
+        a.put("externalid", ExternalIds.filterAttribute("user"));
         a.put("meta.created", column("u.createdAt", Kind.DATETIME));
         a.put("meta.lastmodified", column("u.updatedAt", Kind.DATETIME));
         a.put("groups", in("select m.user.id from Membership m where 1 = 1", "m.schoolClass.id", Kind.ID));
@@ -71,7 +71,7 @@ public class ScimUsers {
     @Inject
     ExternalIds externalIds;
     @Inject
-    org.rollcall.audit.AuditLog audit;
+    AuditLog audit;
     @Inject
     ScimConfig config;
 
