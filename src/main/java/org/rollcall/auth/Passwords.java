@@ -50,8 +50,15 @@ public final class Passwords {
                 : "uses '" + method + "', which Rollcall cannot check: " + known;
     }
 
+    /**
+     * bcrypt's work factor: 2^10 rounds, OWASP's minimum for bcrypt (Password Storage Cheat Sheet).
+     * One check costs about 50-100 ms of one core, which is what a login costs the server and a
+     * guess costs an attacker holding the hashes; scripts/bench measures logins per second with it.
+     */
+    public static final int BCRYPT_COST = 10;
+
     public static String hash(String password) {
-        return BcryptUtil.bcryptHash(password);
+        return BcryptUtil.bcryptHash(password, BCRYPT_COST);
     }
 
     public static boolean isWerkzeug(String hash) {

@@ -81,7 +81,8 @@ class LegacyPasswordLoginTest {
             assertTrue(storedHash(username).startsWith("pbkdf2:"), "fixture hash is Werkzeug's");
             basic(username, password).get("/api/me").then().statusCode(200).body("username", equalTo(username));
             String upgraded = storedHash(username);
-            assertTrue(upgraded.startsWith("$2a$"), uid + ": the hash is bcrypt after the first login, not " + upgraded.substring(0, 7));
+            // bcrypt at the documented work factor (Passwords.BCRYPT_COST, OWASP's minimum of 10)
+            assertTrue(upgraded.startsWith("$2a$10$"), uid + ": the hash is bcrypt cost 10 after the first login, not " + upgraded.substring(0, 7));
             basic(username, password).get("/api/me").then().statusCode(200);
         }
     }
