@@ -52,8 +52,9 @@ public final class Passwords {
 
     /**
      * bcrypt's work factor: 2^10 rounds, OWASP's minimum for bcrypt (Password Storage Cheat Sheet).
-     * One check costs about 50-100 ms of one core, which is what a login costs the server and a
-     * guess costs an attacker holding the hashes; scripts/bench measures logins per second with it.
+     * One check costs one core about 0.1-0.2 s (less with the C2 compiler, more on a slow machine),
+     * which is what a login costs the server and a guess costs an attacker holding the hashes;
+     * scripts/bench measures logins per second with it.
      */
     public static final int BCRYPT_COST = 10;
 
