@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.BatchSize;
 import org.hibernate.Session;
 
 import org.rollcall.common.RollcallConfig;
@@ -103,7 +104,7 @@ public class KeyBatches {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.unwrap(Session.class).byMultipleIds(type).withBatchSize(size).multiLoad(ids).stream()
+        return em.unwrap(Session.class).findMultiple(type, ids, new BatchSize(size)).stream()
                 .filter(Objects::nonNull).toList();
     }
 }
