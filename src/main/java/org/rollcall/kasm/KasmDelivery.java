@@ -204,6 +204,15 @@ public class KasmDelivery {
         user.put("disabled", payload.path("disabled").asBoolean(false));
         user.put("locked", false);
         Optional<String> id = find(username);
+        String renamedFrom = payload.path(KasmOutbox.RENAMED_FROM).asText(null);
+        if (id.isEmpty() && renamedFrom != null) {
+            // renamed while Kasm was creating them under the old name: that Kasm user is theirs
+            id = find(renamedFrom);
+            if (id.isPresent()) {
+                queue.forgetKasmUser(renamedFrom);
+                queue.rememberKasmUser(username, id.get());
+            }
+        }
         if (id.isPresent()) {
             user.put("user_id", id.get());
             if (password != null) {

@@ -38,6 +38,8 @@ public class KasmOutbox {
 
     /** Associated data of a sealed password: it opens as nothing else. */
     static final String SEAL_PURPOSE = "kasm-outbox-password";
+    /** In a USER event's payload: the username the user had before a rename. */
+    static final String RENAMED_FROM = "renamed_from";
     static final List<String> COLUMNS = List.of("username", "user_id", "kind", "payload", "password_sealed", "state", "attempts",
             "next_attempt_at", "created_at");
 
@@ -91,14 +93,19 @@ public class KasmOutbox {
         }
         List<Row> rows = new ArrayList<>(users.size());
         for (UserState u : users) {
-            Map<String, Object> payload = new LinkedHashMap<>();
-            String[] names = names(u.displayName());
-            payload.put("first_name", names[0]);
-            payload.put("last_name", names[1]);
-            payload.put("disabled", !u.enabled());
-            rows.add(new Row(u.username(), u.userId(), Kind.USER, payload, u.password() == null ? null : sessions.seal(SEAL_PURPOSE, u.password())));
+            rows.add(new Row(u.username(), u.userId(), Kind.USER, userPayload(u),
+                    u.password() == null ? null : sessions.seal(SEAL_PURPOSE, u.password())));
         }
         insert(rows);
+    }
+
+    private static Map<String, Object> userPayload(UserState u) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        String[] names = names(u.displayName());
+        payload.put("first_name", names[0]);
+        payload.put("last_name", names[1]);
+        payload.put("disabled", !u.enabled());
+        return payload;
     }
 
     /**
@@ -117,7 +124,11 @@ public class KasmOutbox {
                 .executeUpdate();
         em.createNativeQuery("update kasm_outbox set username = ?1 where username = ?2 and state in ('pending', 'delivering')")
                 .setParameter(1, after).setParameter(2, before).executeUpdate();
-        userChanged(after, userId, displayName, enabled, null);
+        // the old name rides along: a create under it that was in flight meanwhile is remembered under
+        // the old name once Kasm answers, and the delivery looks the Kasm user up by it then
+        Map<String, Object> payload = userPayload(new UserState(after, userId, displayName, enabled, null));
+        payload.put(RENAMED_FROM, before);
+        insert(List.of(new Row(after, userId, Kind.USER, payload, null)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -116,6 +116,36 @@ class KasmPathsTest {
                 || r.body().contains(after))).as("created once").hasSize(1);
     }
 
+    @Test
+    void aRenameWhileKasmIsStillCreatingTheUserKeepsThatOneKasmUser() throws SQLException {
+        String client = Api.unique("kasm-idp");
+        String secret = clients.create(Actor.SYSTEM, client).secret();
+        String before = Api.unique("kf");
+        String after = Api.unique("kf-renamed");
+        kasm.holdAnswersOf("create_user");
+        String kasmId;
+        try {
+            String id = scim(secret).body("""
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","displayName":"Ada Lovelace",
+                     "password":"first-secret-123","active":true}""".formatted(before))
+                    .post("/scim/v2/Users").then().statusCode(201).extract().path("id");
+            Waits.until(DELIVERY, "created in Kasm, its answer not yet back", () -> kasm.user(before) != null);
+            kasmId = kasm.user(before).userId;
+            scim(secret).body("""
+                    {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                     "Operations":[{"op":"Replace","path":"userName","value":"%s"}]}""".formatted(after))
+                    .patch("/scim/v2/Users/" + id).then().statusCode(204);
+        } finally {
+            kasm.releaseAnswers();
+        }
+
+        Waits.until(DELIVERY, "renamed in Kasm", () -> kasm.user(after) != null);
+        assertThat(kasm.user(after).userId).as("the Kasm user created under the old name, renamed").isEqualTo(kasmId);
+        assertThat(kasm.user(before)).as("no Kasm user keeps the old name").isNull();
+        assertThat(kasm.user(after).password).isEqualTo("first-secret-123");
+        assertThat(kasm.callsNaming(after)).as("nothing created under the new name").doesNotContain("create_user");
+    }
+
     private static io.restassured.specification.RequestSpecification scim(String secret) {
         return io.restassured.RestAssured.given().contentType("application/scim+json").header("Authorization", "Bearer " + secret);
     }

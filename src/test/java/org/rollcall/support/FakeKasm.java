@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +63,8 @@ public final class FakeKasm implements AutoCloseable {
     private volatile Behaviour behaviour = Behaviour.NORMAL;
     private volatile long slowMillis = 300;
     private volatile String loseAnswerOf;
+    private volatile String holdAnswerOf;
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     private FakeKasm() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -93,6 +97,20 @@ public final class FakeKasm implements AutoCloseable {
     /** Carries out calls of this kind but drops the connection instead of answering (null: answers all). */
     public void loseAnswersOf(String call) {
         this.loseAnswerOf = call;
+    }
+
+    /**
+     * Carries out calls of this kind at once but answers them only when {@link #releaseAnswers()} is
+     * called (or after 10 s): what Rollcall does meanwhile happens while a call is in flight.
+     */
+    public void holdAnswersOf(String call) {
+        held = new CountDownLatch(1);
+        holdAnswerOf = call;
+    }
+
+    public void releaseAnswers() {
+        holdAnswerOf = null;
+        held.countDown();
     }
 
     public synchronized List<Request> requests() {
@@ -164,6 +182,9 @@ public final class FakeKasm implements AutoCloseable {
                 return;
             }
             String answer = JSON.writeValueAsString(answer(call, request));
+            if (call.equals(holdAnswerOf)) {
+                awaitRelease();
+            }
             if (call.equals(loseAnswerOf)) {
                 exchange.close();   // done in Kasm, but the answer never arrives
                 return;
@@ -284,6 +305,14 @@ public final class FakeKasm implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            held.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
