@@ -1,0 +1,31 @@
+import org.rollcall.auth.Passwords;
+
+/**
+ * What one password check costs one core: the app's own bcrypt check (Passwords, at its cost), timed
+ * on one thread after a warm-up. A login costs the server at least this; the login load can reach at
+ * most (cores x 1000 / this) logins a second. Run by scripts/bench with the app's JIT options:
+ *   java -cp 'target/quarkus-app/lib/main/*:target/quarkus-app/app/*' scripts/bench.d/HashCost.java [checks]
+ * Prints the milliseconds of one check.
+ */
+public class HashCost {
+
+    public static void main(String[] args) {
+        int checks = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        String password = "Bench-Pass-2026!";
+        String hash = Passwords.hash(password);
+        for (int i = 0; i < 5; i++) {
+            check(password, hash);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < checks; i++) {
+            check(password, hash);
+        }
+        System.out.printf("%.1f%n", (System.nanoTime() - start) / 1e6 / checks);
+    }
+
+    private static void check(String password, String hash) {
+        if (!Passwords.matches(password, hash)) {
+            throw new IllegalStateException("the password check failed");
+        }
+    }
+}
