@@ -92,14 +92,10 @@ class KasmPathsTest {
 
     @Test
     void aProvisioningClientsRenameKeepsTheKasmUserAndItsPasswordReachesKasm() throws SQLException {
-        String client = Api.unique("kasm-idp");
-        String secret = clients.create(Actor.SYSTEM, client).secret();
+        String secret = clients.create(Actor.SYSTEM, Api.unique("kasm-idp")).secret();
         String before = Api.unique("kn");
         String after = Api.unique("kn-renamed");
-        String id = scim(secret).body("""
-                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","displayName":"Ada Lovelace",
-                 "password":"first-secret-123","active":true}""".formatted(before))
-                .post("/scim/v2/Users").then().statusCode(201).extract().path("id");
+        String id = createdByScim(secret, before, "first-secret-123");
         Waits.until(DELIVERY, "user in Kasm", () -> kasm.user(before) != null);
         String kasmId = kasm.user(before).userId;
         assertThat(kasm.user(before).password).isEqualTo("first-secret-123");
@@ -118,17 +114,13 @@ class KasmPathsTest {
 
     @Test
     void aRenameWhileKasmIsStillCreatingTheUserKeepsThatOneKasmUser() throws SQLException {
-        String client = Api.unique("kasm-idp");
-        String secret = clients.create(Actor.SYSTEM, client).secret();
+        String secret = clients.create(Actor.SYSTEM, Api.unique("kasm-idp")).secret();
         String before = Api.unique("kf");
         String after = Api.unique("kf-renamed");
         kasm.holdAnswersOf("create_user");
         String kasmId;
         try {
-            String id = scim(secret).body("""
-                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","displayName":"Ada Lovelace",
-                     "password":"first-secret-123","active":true}""".formatted(before))
-                    .post("/scim/v2/Users").then().statusCode(201).extract().path("id");
+            String id = createdByScim(secret, before, "first-secret-123");
             Waits.until(DELIVERY, "created in Kasm, its answer not yet back", () -> kasm.user(before) != null);
             kasmId = kasm.user(before).userId;
             scim(secret).body("""
@@ -144,6 +136,14 @@ class KasmPathsTest {
         assertThat(kasm.user(before)).as("no Kasm user keeps the old name").isNull();
         assertThat(kasm.user(after).password).isEqualTo("first-secret-123");
         assertThat(kasm.callsNaming(after)).as("nothing created under the new name").doesNotContain("create_user");
+    }
+
+    /** Creates the user through SCIM, as an identity provider does; their SCIM id. */
+    private static String createdByScim(String secret, String username, String password) {
+        return scim(secret).body("""
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","displayName":"Ada Lovelace",
+                 "password":"%s","active":true}""".formatted(username, password))
+                .post("/scim/v2/Users").then().statusCode(201).extract().path("id");
     }
 
     private static io.restassured.specification.RequestSpecification scim(String secret) {
