@@ -22,6 +22,7 @@ import org.rollcall.common.db.MultiRowInsert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Where every change Kasm must see is written down, in the transaction of the change itself
@@ -99,6 +100,19 @@ public class KasmOutbox {
         insert(rows);
     }
 
+    /** The payload with the username the user had first (an earlier rename's old name is kept). */
+    private String withRenamedFrom(String payload, String before) {
+        try {
+            ObjectNode node = payload == null ? json.createObjectNode() : (ObjectNode) json.readTree(payload);
+            if (!node.hasNonNull(RENAMED_FROM)) {
+                node.put(RENAMED_FROM, before);
+            }
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("a Kasm event's payload cannot be read", e);
+        }
+    }
+
     private static Map<String, Object> userPayload(UserState u) {
         Map<String, Object> payload = new LinkedHashMap<>();
         String[] names = names(u.displayName());
@@ -122,10 +136,19 @@ public class KasmOutbox {
         em.createNativeQuery("delete from kasm_user where username = ?1").setParameter(1, after).executeUpdate();
         em.createNativeQuery("update kasm_user set username = ?1 where username = ?2").setParameter(1, after).setParameter(2, before)
                 .executeUpdate();
+        // The old name rides along on the user's waiting changes and on the rename's own event: a
+        // create under the old name that is in flight now may reach Kasm (and be retried) after this
+        // commits, and their delivery then finds that Kasm user by the old name.
+        @SuppressWarnings("unchecked")
+        List<Object[]> waiting = em.createNativeQuery("select id, payload from kasm_outbox where username = ?1 and kind = ?2"
+                + " and state in ('pending', 'delivering')").setParameter(1, before).setParameter(2, Kind.USER.name()).getResultList();
+        for (Object[] row : waiting) {
+            em.createNativeQuery("update kasm_outbox set payload = ?1 where id = ?2")
+                    .setParameter(1, withRenamedFrom((String) row[1], before)).setParameter(2, ((Number) row[0]).longValue())
+                    .executeUpdate();
+        }
         em.createNativeQuery("update kasm_outbox set username = ?1 where username = ?2 and state in ('pending', 'delivering')")
                 .setParameter(1, after).setParameter(2, before).executeUpdate();
-        // the old name rides along: a create under it that was in flight meanwhile is remembered under
-        // the old name once Kasm answers, and the delivery looks the Kasm user up by it then
         Map<String, Object> payload = userPayload(new UserState(after, userId, displayName, enabled, null));
         payload.put(RENAMED_FROM, before);
         insert(List.of(new Row(after, userId, Kind.USER, payload, null)));

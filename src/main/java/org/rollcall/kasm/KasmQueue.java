@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
  * transactions of their own (autocommit). Several instances share it safely: an instance owns an
  * event only once its guarded UPDATE (state still pending and due, or a claim run out) changed the
  * row; on InnoDB and on H2 alike the second of two racing UPDATEs sees the first's committed row
- * and changes nothing. MariaDB 10.11 and H2 2.3 both answer SELECT ... FOR UPDATE SKIP LOCKED
+ * and changes nothing. MariaDB 10.11 and H2 2.4 both answer SELECT ... FOR UPDATE SKIP LOCKED
  * (checked), but such a lock lasts as long as its transaction, that is across the call to Kasm;
  * a claim with an expiry keeps calls out of transactions and lets another instance take over the
  * events of one that died. A user's events go out in id order: an event is due only when no
@@ -170,6 +170,28 @@ public class KasmQueue {
             s.setString(1, username);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The username an event is for now (a rename moves a user's waiting events to the new name). */
+    public Optional<String> usernameOf(long eventId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select username from kasm_outbox where id = ?")) {
+            s.setLong(1, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Whether a Rollcall user has this username now. */
+    public boolean isRollcallUser(String username) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select 1 from app_user where username = ?")) {
+            s.setString(1, username);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
             }
         }
     }

@@ -156,7 +156,7 @@ class KasmDeliveryTest {
         long start = System.nanoTime();
         String username = Api.createUser("knoa", "student");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        Waits.until(DELIVERY, "the timeout recorded", () -> lastError(username).contains("no answer within 1000 ms"));
+        Waits.until(DELIVERY, "the timeout recorded", () -> lastError(username).contains("no answer within 3000 ms"));
         kasm.behave(Behaviour.NORMAL);
         Waits.until(DELIVERY, "created", () -> kasm.user(username) != null);
     }

@@ -138,6 +138,35 @@ class KasmPathsTest {
         assertThat(kasm.callsNaming(after)).as("nothing created under the new name").doesNotContain("create_user");
     }
 
+    @Test
+    void aCreateWhoseAnswerIsLostDuringARenameIsRetriedOntoTheSameKasmUser() throws SQLException {
+        String secret = clients.create(Actor.SYSTEM, Api.unique("kasm-idp")).secret();
+        String before = Api.unique("kl");
+        String after = Api.unique("kl-renamed");
+        kasm.holdAnswersOf("create_user");
+        kasm.loseAnswersOf("create_user");
+        String kasmId;
+        try {
+            String id = createdByScim(secret, before, "first-secret-123");
+            Waits.until(DELIVERY, "created in Kasm, its answer not yet back", () -> kasm.user(before) != null);
+            kasmId = kasm.user(before).userId;
+            scim(secret).body("""
+                    {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                     "Operations":[{"op":"Replace","path":"userName","value":"%s"}]}""".formatted(after))
+                    .patch("/scim/v2/Users/" + id).then().statusCode(204);
+        } finally {
+            kasm.releaseAnswers();   // the answer is then lost: the create is retried under the new name
+        }
+        try {
+            Waits.until(DELIVERY, "renamed in Kasm", () -> kasm.user(after) != null);
+            assertThat(kasm.user(after).userId).as("the Kasm user created under the old name, renamed").isEqualTo(kasmId);
+            assertThat(kasm.user(before)).as("no Kasm user keeps the old name").isNull();
+            assertThat(kasm.callsNaming(after)).as("nothing created under the new name").doesNotContain("create_user");
+        } finally {
+            kasm.loseAnswersOf(null);
+        }
+    }
+
     /** Creates the user through SCIM, as an identity provider does; their SCIM id. */
     private static String createdByScim(String secret, String username, String password) {
         return scim(secret).body("""

@@ -27,7 +27,8 @@ public class KasmTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("rollcall.kasm.retry-base", "PT0.2S");
         config.put("rollcall.kasm.retry-max", "PT1S");
         config.put("rollcall.kasm.connect-timeout", "PT1S");
-        config.put("rollcall.kasm.call-timeout", "PT1S");
+        // longer than a test takes to act while a call's answer is held (FakeKasm.holdAnswersOf)
+        config.put("rollcall.kasm.call-timeout", "PT3S");
         config.put("rollcall.kasm.claim", "PT10S");
         return config;
     }
