@@ -1,3 +1,5 @@
+import java.util.Locale;
+
 import org.rollcall.auth.Passwords;
 
 /**
@@ -20,7 +22,7 @@ public class HashCost {
         for (int i = 0; i < checks; i++) {
             check(password, hash);
         }
-        System.out.printf("%.1f%n", (System.nanoTime() - start) / 1e6 / checks);
+        System.out.printf(Locale.ROOT, "%.1f%n", (System.nanoTime() - start) / 1e6 / checks);
     }
 
     private static void check(String password, String hash) {
