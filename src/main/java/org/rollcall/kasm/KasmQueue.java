@@ -165,33 +165,24 @@ public class KasmQueue {
 
     /** Kasm's user_id of this username, as learnt before. */
     public Optional<String> kasmUserId(String username) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select kasm_user_id from kasm_user where username = ?")) {
-            s.setString(1, username);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        return firstString("select kasm_user_id from kasm_user where username = ?", username);
     }
 
     /** The username an event is for now (a rename moves a user's waiting events to the new name). */
     public Optional<String> usernameOf(long eventId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select username from kasm_outbox where id = ?")) {
-            s.setLong(1, eventId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        return firstString("select username from kasm_outbox where id = ?", eventId);
     }
 
     /** Whether a Rollcall user has this username now. */
     public boolean isRollcallUser(String username) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select 1 from app_user where username = ?")) {
-            s.setString(1, username);
+        return firstString("select username from app_user where username = ?", username).isPresent();
+    }
+
+    private Optional<String> firstString(String sql, Object param) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, param);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
     }

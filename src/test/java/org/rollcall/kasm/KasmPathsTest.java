@@ -114,57 +114,48 @@ class KasmPathsTest {
 
     @Test
     void aRenameWhileKasmIsStillCreatingTheUserKeepsThatOneKasmUser() throws SQLException {
-        String secret = clients.create(Actor.SYSTEM, Api.unique("kasm-idp")).secret();
         String before = Api.unique("kf");
         String after = Api.unique("kf-renamed");
-        kasm.holdAnswersOf("create_user");
-        String kasmId;
-        try {
-            String id = createdByScim(secret, before, "first-secret-123");
-            Waits.until(DELIVERY, "created in Kasm, its answer not yet back", () -> kasm.user(before) != null);
-            kasmId = kasm.user(before).userId;
-            scim(secret).body("""
-                    {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-                     "Operations":[{"op":"Replace","path":"userName","value":"%s"}]}""".formatted(after))
-                    .patch("/scim/v2/Users/" + id).then().statusCode(204);
-        } finally {
-            kasm.releaseAnswers();
-        }
-
-        Waits.until(DELIVERY, "renamed in Kasm", () -> kasm.user(after) != null);
-        assertThat(kasm.user(after).userId).as("the Kasm user created under the old name, renamed").isEqualTo(kasmId);
-        assertThat(kasm.user(before)).as("no Kasm user keeps the old name").isNull();
+        String kasmId = renamedWhileKasmCreates(before, after);
+        assertRenamedInKasm(before, after, kasmId);
         assertThat(kasm.user(after).password).isEqualTo("first-secret-123");
-        assertThat(kasm.callsNaming(after)).as("nothing created under the new name").doesNotContain("create_user");
     }
 
     @Test
     void aCreateWhoseAnswerIsLostDuringARenameIsRetriedOntoTheSameKasmUser() throws SQLException {
-        String secret = clients.create(Actor.SYSTEM, Api.unique("kasm-idp")).secret();
         String before = Api.unique("kl");
         String after = Api.unique("kl-renamed");
+        kasm.loseAnswersOf("create_user");   // once released, the held answer is lost: the create is retried under the new name
+        try {
+            assertRenamedInKasm(before, after, renamedWhileKasmCreates(before, after));
+        } finally {
+            kasm.loseAnswersOf(null);
+        }
+    }
+
+    /** A provisioning client creates {@code before} and renames them while Kasm's answer to the create is held; the Kasm user's id. */
+    private String renamedWhileKasmCreates(String before, String after) {
+        String secret = clients.create(Actor.SYSTEM, Api.unique("kasm-idp")).secret();
         kasm.holdAnswersOf("create_user");
-        kasm.loseAnswersOf("create_user");
-        String kasmId;
         try {
             String id = createdByScim(secret, before, "first-secret-123");
             Waits.until(DELIVERY, "created in Kasm, its answer not yet back", () -> kasm.user(before) != null);
-            kasmId = kasm.user(before).userId;
+            String kasmId = kasm.user(before).userId;
             scim(secret).body("""
                     {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                      "Operations":[{"op":"Replace","path":"userName","value":"%s"}]}""".formatted(after))
                     .patch("/scim/v2/Users/" + id).then().statusCode(204);
+            return kasmId;
         } finally {
-            kasm.releaseAnswers();   // the answer is then lost: the create is retried under the new name
+            kasm.releaseAnswers();
         }
-        try {
-            Waits.until(DELIVERY, "renamed in Kasm", () -> kasm.user(after) != null);
-            assertThat(kasm.user(after).userId).as("the Kasm user created under the old name, renamed").isEqualTo(kasmId);
-            assertThat(kasm.user(before)).as("no Kasm user keeps the old name").isNull();
-            assertThat(kasm.callsNaming(after)).as("nothing created under the new name").doesNotContain("create_user");
-        } finally {
-            kasm.loseAnswersOf(null);
-        }
+    }
+
+    private void assertRenamedInKasm(String before, String after, String kasmId) {
+        Waits.until(DELIVERY, "renamed in Kasm", () -> kasm.user(after) != null);
+        assertThat(kasm.user(after).userId).as("the Kasm user created under the old name, renamed").isEqualTo(kasmId);
+        assertThat(kasm.user(before)).as("no Kasm user keeps the old name").isNull();
+        assertThat(kasm.callsNaming(after)).as("nothing created under the new name").doesNotContain("create_user");
     }
 
     /** Creates the user through SCIM, as an identity provider does; their SCIM id. */
