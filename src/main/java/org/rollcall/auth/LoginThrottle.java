@@ -3,6 +3,7 @@ package org.rollcall.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -178,11 +179,12 @@ public class LoginThrottle {
     }
 
     private Failure increment(String key, Settings.Limits limits, Instant now) {
-        // The row is locked with a plain FOR UPDATE, which H2, MySQL and MariaDB all take: Hibernate 7
+        // Read and locked with a plain FOR UPDATE, which H2, MySQL and MariaDB all take: Hibernate 7
         // locks an entity with MySQL's "FOR UPDATE OF <alias>", which MariaDB refuses.
-        states.getEntityManager().createNativeQuery("select throttle_key from login_throttle where throttle_key = ?1 for update")
+        List<?> locked = states.getEntityManager()
+                .createNativeQuery("select * from login_throttle where throttle_key = ?1 for update", LoginThrottleState.class)
                 .setParameter(1, key).getResultList();
-        LoginThrottleState state = states.findById(key);
+        LoginThrottleState state = locked.isEmpty() ? null : (LoginThrottleState) locked.get(0);
         boolean fresh = state == null;
         if (fresh) {
             state = new LoginThrottleState(key);

@@ -189,15 +189,14 @@ public class KasmDelivery {
     private void apply(Event event, String password) throws KasmException, SQLException {
         JsonNode payload = payload(event);
         switch (event.kind()) {
-            case USER -> upsert(event, payload, password);
+            case USER -> upsert(event.username(), payload, password);
             case DELETE -> remove(event.username());
             case JOIN, LEAVE -> group(event.username(), payload.path("group_id").asText(), event.kind() == KasmOutbox.Kind.JOIN);
         }
     }
 
     /** The user as the event describes them: updated when Kasm has them (by our mapping or by username), else created. */
-    private void upsert(Event event, JsonNode payload, String password) throws KasmException, SQLException {
-        String username = event.username();
+    private void upsert(String username, JsonNode payload, String password) throws KasmException, SQLException {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", username);
         user.put("first_name", payload.path("first_name").asText(""));
@@ -236,8 +235,7 @@ public class KasmDelivery {
             JsonNode answer = client.call("create_user", Map.of("target_user", user));
             String created = KasmClient.user(answer).map(u -> u.path("user_id").asText(null))
                     .orElseThrow(() -> new KasmException("create_user: Kasm's answer has no user_id", false));
-            // under the name the event has now: a rename while Kasm was creating the user moved it
-            queue.rememberKasmUser(queue.usernameOf(event.id()).orElse(username), created);
+            queue.rememberKasmUser(username, created);
             id = Optional.of(created);
         }
         if (payload.path("disabled").asBoolean(false)) {

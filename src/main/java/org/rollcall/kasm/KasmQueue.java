@@ -168,11 +168,6 @@ public class KasmQueue {
         return firstString("select kasm_user_id from kasm_user where username = ?", username);
     }
 
-    /** The username an event is for now (a rename moves a user's waiting events to the new name). */
-    public Optional<String> usernameOf(long eventId) throws SQLException {
-        return firstString("select username from kasm_outbox where id = ?", eventId);
-    }
-
     /** Whether a Rollcall user has this username now. */
     public boolean isRollcallUser(String username) throws SQLException {
         return firstString("select username from app_user where username = ?", username).isPresent();
