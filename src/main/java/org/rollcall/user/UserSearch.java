@@ -44,13 +44,29 @@ public class UserSearch {
     static int maxCollectedMatches = 2500;
 
     /**
+     * The page of a collected term comes from the scan in sort order when that reads fewer users than
+     * the matches it would otherwise read and sort: when (offset + size) × users / matches × this ≤
+     * matches (tests set it to 0 to scan always).
+     */
+    static long scanReadsPerMatch = 1;
+
+    /** How long the number of users, which only chooses between the two, is taken as still right. */
+    private static final long USERS_COUNTED_FOR_NANOS = 60_000_000_000L;
+
+    private volatile long users = -1;
+    private volatile long usersCountedAt;
+
+    /**
      * One page of users. The text search matches the start of any word of username, display name
      * or email ({@link SearchWords}), case and accents aside, as a range scan of the words' primary
      * key. When up to {@link #maxCollectedMatches} words match, their users are collected, counted
      * and ordered. More matches are dense enough for a scan of the users in sort order, checking
      * each against its own words, to fill a page quickly; counting them all would not be quick (a
      * term every user's email holds matches all of them), so such a page says whether another
-     * follows instead of how many there are in all.
+     * follows instead of how many there are in all. Collected matches that are dense among all
+     * users (a surname shared by a tenth of a school) are counted from the collection and paged by
+     * that scan too ({@link #scanReadsPerMatch}): reading twenty-odd users in order is cheaper than
+     * reading a thousand scattered ones to sort them.
      * <p>
      * The ids are found with plain JDBC: a list of a thousand matched ids is one statement to the
      * database, but a thousand bound parameters to expand for Hibernate. Ids we read ourselves are
@@ -63,24 +79,30 @@ public class UserSearch {
             String order = orderBy(query.sort());
             String term = query.q() == null ? null : SearchWords.term(query.q());
             if (term == null) {
-                return pageOf(connection, " where 1 = 1" + filter.sql, filter.params, order, page, -1);
+                String where = " where 1 = 1" + filter.sql;
+                return pageOf(connection, where, filter.params, where, filter.params, order, page, -1);
             }
             String like = likePrefix(term);
+            // the scan's check: a scalar subquery, not EXISTS: MySQL/MariaDB turn EXISTS into a semi-join
+            // that first collects every matching word (all 100,000 users for a shared email domain)
+            String hasWord = "(select 1 from user_search_word w where w.user_id = u.id and w.word like ? escape '!' limit 1) is not null";
             // the users of the first words matched, one more than collected: as many rows as that means a dense term
             List<Long> words = ids(connection, "select w.user_id from user_search_word w where w.word like ? escape '!' limit ?",
                     List.of(like, maxCollectedMatches + 1));
             if (words.size() > maxCollectedMatches) {
-                // a scalar subquery, not EXISTS: MySQL/MariaDB turn EXISTS into a semi-join that first
-                // collects every matching word (all 100,000 users for a shared email domain)
-                return scanned(connection, " where (select 1 from user_search_word w where w.user_id = u.id and w.word like ?"
-                        + " escape '!' limit 1) is not null" + filter.sql, join(List.of(like), filter.params), order, page);
+                return scanned(connection, " where " + hasWord + filter.sql, join(List.of(like), filter.params), order, page);
             }
             Set<Long> matched = new LinkedHashSet<>(words);
             if (matched.isEmpty()) {
                 return new Page<Long>(List.of(), 0, page.page(), page.size());
             }
-            return pageOf(connection, " where u.id in (" + numbers(matched) + ")" + filter.sql, filter.params, order, page,
-                    filter.sql.isEmpty() ? matched.size() : -1);
+            String collected = " where u.id in (" + numbers(matched) + ")" + filter.sql;
+            long knownTotal = filter.sql.isEmpty() ? matched.size() : -1;
+            if (scanIsCheaper(connection, matched.size(), query.sort(), page)) {
+                return pageOf(connection, " where " + hasWord + filter.sql, join(List.of(like), filter.params), collected,
+                        filter.params, order, page, knownTotal);
+            }
+            return pageOf(connection, collected, filter.params, collected, filter.params, order, page, knownTotal);
         });
         return new Page<>(batches.load(em, User.class, found.items()), found.total(), found.page(), found.size(), found.totalExact());
     }
@@ -121,12 +143,38 @@ public class UserSearch {
         }
     }
 
-    /** One page of the users {@code where} selects; {@code knownTotal} is their number when known, else -1. */
-    private static Page<Long> pageOf(Connection connection, String where, List<Object> params, String order, PageRequest page,
-            long knownTotal) throws SQLException {
+    /**
+     * One page of the users {@code where} selects, counted by {@code countWhere} (the same users);
+     * {@code knownTotal} is their number when known, else -1.
+     */
+    private static Page<Long> pageOf(Connection connection, String where, List<Object> params, String countWhere,
+            List<Object> countParams, String order, PageRequest page, long knownTotal) throws SQLException {
         List<Long> ids = ids(connection, "select u.id from app_user u" + where + order + " limit ? offset ?",
                 join(params, List.of(page.size(), page.offset())));
-        return new Page<>(ids, total(connection, ids, page, knownTotal, where, params), page.page(), page.size());
+        return new Page<>(ids, total(connection, ids, page, knownTotal, countWhere, countParams), page.page(), page.size());
+    }
+
+    /**
+     * Whether a page of {@code matches} collected users is read more cheaply by the scan in sort
+     * order, which meets one match in every users / matches: only in the order of an index (by
+     * username, or by name then username), which the scan walks without sorting.
+     */
+    private boolean scanIsCheaper(Connection connection, int matches, Sort sort, PageRequest page) throws SQLException {
+        if (sort.getColumns().size() != 1 || sort.getColumns().get(0).getDirection() != Sort.Direction.Ascending
+                || !Set.of("username", "displayName").contains(sort.getColumns().get(0).getName())) {
+            return false;
+        }
+        return (long) (page.offset() + page.size()) * scanReadsPerMatch * users(connection) <= (long) matches * matches;
+    }
+
+    /** The number of users, counted again at most once a minute. */
+    private long users(Connection connection) throws SQLException {
+        long now = System.nanoTime();
+        if (users < 0 || now - usersCountedAt > USERS_COUNTED_FOR_NANOS) {
+            users = ids(connection, "select count(*) from app_user", List.of()).get(0);
+            usersCountedAt = now;
+        }
+        return users;
     }
 
     /** The total, counted only when the page cannot tell it. */

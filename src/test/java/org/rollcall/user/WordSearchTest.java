@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,5 +141,42 @@ class WordSearchTest {
             UserSearch.maxCollectedMatches = collected;
         }
         Api.asAdmin().queryParam("q", surname).get("/api/users").then().body("totalExact", equalTo(true)).body("total", equalTo(12));
+    }
+
+    /**
+     * A term many users share (a surname a tenth of a school has) is paged by the scan in sort order
+     * too, yet counted exactly from the words it matched, with filters and in either indexed order.
+     */
+    @Test
+    void aCommonSurnameIsPagedByTheScanAndStillCountedExactly() {
+        String surname = surname();
+        List<String> all = new ArrayList<>();
+        List<String> students = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // names in the reverse order of usernames: each order must be the scan's own
+            String username = create(String.format("Ken %s %02d", surname, 11 - i), null, i % 4 == 0 ? "teacher" : "student");
+            all.add(username);
+            if (i % 4 != 0) {
+                students.add(username);
+            }
+        }
+        List<String> byName = new ArrayList<>(all);
+        Collections.reverse(byName);
+        long reads = UserSearch.scanReadsPerMatch;
+        UserSearch.scanReadsPerMatch = 0;
+        try {
+            Api.asAdmin().queryParam("q", surname).queryParam("size", 4).queryParam("page", 1).get("/api/users").then()
+                    .body("totalExact", equalTo(true)).body("total", equalTo(12)).body("items.username", contains(all.subList(4, 8).toArray()));
+            Api.asAdmin().queryParam("q", surname).queryParam("sort", "name").queryParam("size", 5).queryParam("page", 2)
+                    .get("/api/users").then().body("totalExact", equalTo(true)).body("total", equalTo(12))
+                    .body("items.username", contains(byName.subList(10, 12).toArray()));
+            Api.asAdmin().queryParam("q", surname).queryParam("role", "student").queryParam("size", 5).queryParam("page", 1)
+                    .get("/api/users").then().body("totalExact", equalTo(true)).body("total", equalTo(9))
+                    .body("items.username", contains(students.subList(5, 9).toArray()));
+            given().auth().preemptive().basic(Api.ADMIN, Api.ADMIN_PASSWORD).queryParam("q", surname).queryParam("size", 5)
+                    .get("/users").then().statusCode(200).body(containsString("Showing 1–5 of 12 users."));
+        } finally {
+            UserSearch.scanReadsPerMatch = reads;
+        }
     }
 }
