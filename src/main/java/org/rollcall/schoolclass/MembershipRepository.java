@@ -1,8 +1,10 @@
 package org.rollcall.schoolclass;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 import org.rollcall.access.TeacherScope;
 import org.rollcall.auth.Actor;
 import org.rollcall.common.Instants;
+import org.rollcall.common.NaturalOrder;
 import org.rollcall.common.db.KeyBatches;
 import org.rollcall.common.db.KeyedRow;
 import org.rollcall.common.db.MultiRowInsert;
@@ -22,6 +25,11 @@ import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepository<Membership> {
+
+    /** Teachers first (the order of {@link ClassRole}), then by name and username as people read them. */
+    private static final Comparator<MemberView> READING_ORDER = Comparator.comparing(MemberView::role)
+            .thenComparing(MemberView::displayName, Comparator.nullsFirst(NaturalOrder.TEXT))
+            .thenComparing(MemberView::username, NaturalOrder.TEXT);
 
     @Inject
     KeyBatches batches;
@@ -37,12 +45,15 @@ public class MembershipRepository implements PanacheRepository<Membership> {
                 .setParameter("userId", userId).getResultList();
     }
 
+    /** A class's members, teachers first, then by name as people read it ("Student 2" before "Student 10"). */
     public List<MemberView> membersOf(long classId) {
-        return getEntityManager().createQuery("select new org.rollcall.schoolclass.MemberView(u.username, u.displayName,"
-                + " u.roleName, m.role, u.enabled, m.createdAt) from Membership m join m.user u where m.schoolClass.id = :groupId"
-                + " order by m.role desc, u.displayName, u.username", MemberView.class)
-                .setParameter("groupId", classId).getResultList();
+        List<MemberView> members = new ArrayList<>(getEntityManager().createQuery("select new org.rollcall.schoolclass.MemberView("
+                + "u.username, u.displayName, u.roleName, m.role, u.enabled, m.createdAt) from Membership m join m.user u"
+                + " where m.schoolClass.id = :groupId", MemberView.class).setParameter("groupId", classId).getResultList());
+        members.sort(READING_ORDER);
+        return members;
     }
+
 
     /** A stored membership as an import compares it: keys, role and creation time, without loading the entities. */
     public record Stored(long id, long classId, long userId, String role, Instant createdAt) {

@@ -33,6 +33,20 @@ class ClassApiTest {
     }
 
     @Test
+    void membersAreListedTeachersFirstThenByNameAsPeopleReadNumbers() {
+        String teacher = Api.createUser("nt", "teacher");
+        String code = Api.createGroup(teacher);
+        String prefix = Api.unique("pupil");
+        for (String n : new String[] {"10", "2", "1"}) {
+            Api.asAdmin().body(Map.of("username", prefix + "-" + n, "displayName", "Pupil " + n, "role", "student"))
+                    .post("/api/users").then().statusCode(201);
+            Api.addMember(code, prefix + "-" + n, "student");
+        }
+        Api.as(teacher).get("/api/groups/" + code).then().statusCode(200)
+                .body("members.username", contains(teacher, prefix + "-1", prefix + "-2", prefix + "-10"));
+    }
+
+    @Test
     void codesAreUniqueCaseInsensitivelyAndValidated() {
         String code = Api.createGroup(null);
         Api.asAdmin().body(Map.of("code", code.toLowerCase(), "name", "Again", "term", "2025-26")).post("/api/groups")
