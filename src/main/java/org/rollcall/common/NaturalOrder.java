@@ -5,9 +5,10 @@ import java.util.Comparator;
 import java.util.Locale;
 
 /**
- * Names in the order people read them: a run of digits by its value, so {@code student2} comes
- * before {@code student10}; the text between by the root locale's collation, case aside. Texts equal
- * that way (only case or leading zeros differ) keep a fixed order all the same.
+ * Names in the order people read them: a run of digits 0-9 by its value, so {@code student2} comes
+ * before {@code student10}; the text between by the root locale's collation, case aside (other
+ * scripts' digits are text there). Texts equal that way (only case or leading zeros differ) keep a
+ * fixed order all the same.
  */
 public final class NaturalOrder implements Comparator<String> {
 
@@ -41,17 +42,25 @@ public final class NaturalOrder implements Comparator<String> {
         return order != 0 ? order : a.compareTo(b);
     }
 
+    /** The JDK's collators compare under their own lock, so one serves every thread. */
     private static int compareWords(String a, String b) {
-        synchronized (WORDS) {
-            return WORDS.compare(a, b);
-        }
+        return WORDS.compare(a, b);
     }
 
     /** Two runs of digits by value, of any length. */
     private static int compareNumbers(String a, String b) {
-        String x = a.replaceFirst("^0+(?=.)", "");
-        String y = b.replaceFirst("^0+(?=.)", "");
+        String x = a.substring(leadingZeros(a));
+        String y = b.substring(leadingZeros(b));
         return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+    }
+
+    /** How many zeros lead a run of digits, keeping its last digit. */
+    private static int leadingZeros(String digits) {
+        int zeros = 0;
+        while (zeros < digits.length() - 1 && digits.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return zeros;
     }
 
     /** Where the run of digits, or of anything else, that starts at {@code from} ends. */

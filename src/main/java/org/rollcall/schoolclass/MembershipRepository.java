@@ -28,7 +28,7 @@ public class MembershipRepository implements PanacheRepository<Membership> {
 
     /** Teachers first (the order of {@link ClassRole}), then by name and username as people read them. */
     private static final Comparator<MemberView> READING_ORDER = Comparator.comparing(MemberView::role)
-            .thenComparing(MemberView::displayName, Comparator.nullsFirst(NaturalOrder.TEXT))
+            .thenComparing(MemberView::displayName, NaturalOrder.TEXT)
             .thenComparing(MemberView::username, NaturalOrder.TEXT);
 
     @Inject
@@ -53,7 +53,6 @@ public class MembershipRepository implements PanacheRepository<Membership> {
         members.sort(READING_ORDER);
         return members;
     }
-
 
     /** A stored membership as an import compares it: keys, role and creation time, without loading the entities. */
     public record Stored(long id, long classId, long userId, String role, Instant createdAt) {

@@ -44,9 +44,9 @@ public class UserSearch {
     static int maxCollectedMatches = 2500;
 
     /**
-     * The page of a collected term comes from the scan in sort order when that reads fewer users than
-     * the matches it would otherwise read and sort: when (offset + size) × users / matches × this ≤
-     * matches (tests set it to 0 to scan always).
+     * The page of a collected term comes from the scan in username order when that reads fewer users
+     * than the matches it would otherwise read and sort: when (offset + size) × users / matches × this
+     * ≤ matches (tests set it to 0 to scan whenever {@link #scanIsCheaper} allows a scan at all).
      */
     static long scanReadsPerMatch = 1;
 
@@ -65,8 +65,8 @@ public class UserSearch {
      * term every user's email holds matches all of them), so such a page says whether another
      * follows instead of how many there are in all. Collected matches that are dense among all
      * users (a surname shared by a tenth of a school) are counted from the collection and paged by
-     * that scan too ({@link #scanReadsPerMatch}): reading twenty-odd users in order is cheaper than
-     * reading a thousand scattered ones to sort them.
+     * that scan too when listed by username ({@link #scanIsCheaper}): reading two hundred users in
+     * order is cheaper than reading a thousand scattered ones to sort them.
      * <p>
      * The ids are found with plain JDBC: a list of a thousand matched ids is one statement to the
      * database, but a thousand bound parameters to expand for Hibernate. Ids we read ourselves are
@@ -79,8 +79,7 @@ public class UserSearch {
             String order = orderBy(query.sort());
             String term = query.q() == null ? null : SearchWords.term(query.q());
             if (term == null) {
-                String where = " where 1 = 1" + filter.sql;
-                return pageOf(connection, where, filter.params, where, filter.params, order, page, -1);
+                return pageOf(connection, " where 1 = 1" + filter.sql, filter.params, order, page, -1);
             }
             String like = likePrefix(term);
             // the scan's check: a scalar subquery, not EXISTS: MySQL/MariaDB turn EXISTS into a semi-join
@@ -96,13 +95,11 @@ public class UserSearch {
             if (matched.isEmpty()) {
                 return new Page<Long>(List.of(), 0, page.page(), page.size());
             }
-            String collected = " where u.id in (" + numbers(matched) + ")" + filter.sql;
-            long knownTotal = filter.sql.isEmpty() ? matched.size() : -1;
-            if (scanIsCheaper(connection, matched.size(), query.sort(), page)) {
-                return pageOf(connection, " where " + hasWord + filter.sql, join(List.of(like), filter.params), collected,
-                        filter.params, order, page, knownTotal);
+            if (filter.sql.isEmpty() && scanIsCheaper(connection, like, matched.size(), query.sort(), page)) {
+                return pageOf(connection, " where " + hasWord, List.of(like), order, page, matched.size());
             }
-            return pageOf(connection, collected, filter.params, collected, filter.params, order, page, knownTotal);
+            return pageOf(connection, " where u.id in (" + numbers(matched) + ")" + filter.sql, filter.params, order, page,
+                    filter.sql.isEmpty() ? matched.size() : -1);
         });
         return new Page<>(batches.load(em, User.class, found.items()), found.total(), found.page(), found.size(), found.totalExact());
     }
@@ -143,28 +140,31 @@ public class UserSearch {
         }
     }
 
-    /**
-     * One page of the users {@code where} selects, counted by {@code countWhere} (the same users);
-     * {@code knownTotal} is their number when known, else -1.
-     */
-    private static Page<Long> pageOf(Connection connection, String where, List<Object> params, String countWhere,
-            List<Object> countParams, String order, PageRequest page, long knownTotal) throws SQLException {
+    /** One page of the users {@code where} selects; {@code knownTotal} is their number when known, else -1. */
+    private static Page<Long> pageOf(Connection connection, String where, List<Object> params, String order, PageRequest page,
+            long knownTotal) throws SQLException {
         List<Long> ids = ids(connection, "select u.id from app_user u" + where + order + " limit ? offset ?",
                 join(params, List.of(page.size(), page.offset())));
-        return new Page<>(ids, total(connection, ids, page, knownTotal, countWhere, countParams), page.page(), page.size());
+        return new Page<>(ids, total(connection, ids, page, knownTotal, where, params), page.page(), page.size());
     }
 
     /**
-     * Whether a page of {@code matches} collected users is read more cheaply by the scan in sort
-     * order, which meets one match in every users / matches: only in the order of an index (by
-     * username, or by name then username), which the scan walks without sorting.
+     * Whether a page of {@code matches} collected users, unfiltered and by username, is read more
+     * cheaply by the scan in username order. The scan meets one match in every users / matches where
+     * the matches are spread through the usernames, not where most of them are usernames starting
+     * with the term (a cohort's prefix, the first names of "ada.lovelace"), which stand together in
+     * that order, perhaps at its end: those stay collected. Filters (a class, a role, a teacher's
+     * students) can leave a scan few matches to meet, so a filtered search is never scanned here.
      */
-    private boolean scanIsCheaper(Connection connection, int matches, Sort sort, PageRequest page) throws SQLException {
-        if (sort.getColumns().size() != 1 || sort.getColumns().get(0).getDirection() != Sort.Direction.Ascending
-                || !Set.of("username", "displayName").contains(sort.getColumns().get(0).getName())) {
+    private boolean scanIsCheaper(Connection connection, String like, int matches, Sort sort, PageRequest page)
+            throws SQLException {
+        Sort.Column first = sort.getColumns().get(0);
+        if (sort.getColumns().size() != 1 || !first.getName().equals("username") || first.getDirection() != Sort.Direction.Ascending
+                || (long) (page.offset() + page.size()) * scanReadsPerMatch * users(connection) > (long) matches * matches) {
             return false;
         }
-        return (long) (page.offset() + page.size()) * scanReadsPerMatch * users(connection) <= (long) matches * matches;
+        long together = ids(connection, "select count(*) from app_user u where u.username like ? escape '!'", List.of(like)).get(0);
+        return together * 2 <= matches;
     }
 
     /** The number of users, counted again at most once a minute. */
