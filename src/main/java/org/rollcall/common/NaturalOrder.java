@@ -14,6 +14,7 @@ public final class NaturalOrder implements Comparator<String> {
 
     public static final Comparator<String> TEXT = new NaturalOrder();
 
+    /** The JDK's collators compare under their own lock, so one serves every thread. */
     private static final Collator WORDS = Collator.getInstance(Locale.ROOT);
 
     static {
@@ -31,7 +32,7 @@ public final class NaturalOrder implements Comparator<String> {
             int endA = runEnd(a, i);
             int endB = runEnd(b, j);
             int order = isDigit(a, i) && isDigit(b, j) ? compareNumbers(a.substring(i, endA), b.substring(j, endB))
-                    : compareWords(a.substring(i, endA), b.substring(j, endB));
+                    : WORDS.compare(a.substring(i, endA), b.substring(j, endB));
             if (order != 0) {
                 return order;
             }
@@ -40,11 +41,6 @@ public final class NaturalOrder implements Comparator<String> {
         }
         int order = Integer.compare(a.length() - i, b.length() - j);
         return order != 0 ? order : a.compareTo(b);
-    }
-
-    /** The JDK's collators compare under their own lock, so one serves every thread. */
-    private static int compareWords(String a, String b) {
-        return WORDS.compare(a, b);
     }
 
     /** Two runs of digits by value, of any length. */

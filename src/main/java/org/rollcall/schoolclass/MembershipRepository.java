@@ -1,7 +1,6 @@
 package org.rollcall.schoolclass;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -47,11 +46,9 @@ public class MembershipRepository implements PanacheRepository<Membership> {
 
     /** A class's members, teachers first, then by name as people read it ("Student 2" before "Student 10"). */
     public List<MemberView> membersOf(long classId) {
-        List<MemberView> members = new ArrayList<>(getEntityManager().createQuery("select new org.rollcall.schoolclass.MemberView("
-                + "u.username, u.displayName, u.roleName, m.role, u.enabled, m.createdAt) from Membership m join m.user u"
-                + " where m.schoolClass.id = :groupId", MemberView.class).setParameter("groupId", classId).getResultList());
-        members.sort(READING_ORDER);
-        return members;
+        return getEntityManager().createQuery("select new org.rollcall.schoolclass.MemberView(u.username, u.displayName,"
+                + " u.roleName, m.role, u.enabled, m.createdAt) from Membership m join m.user u where m.schoolClass.id = :groupId",
+                MemberView.class).setParameter("groupId", classId).getResultStream().sorted(READING_ORDER).toList();
     }
 
     /** A stored membership as an import compares it: keys, role and creation time, without loading the entities. */

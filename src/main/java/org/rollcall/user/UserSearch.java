@@ -50,6 +50,14 @@ public class UserSearch {
      */
     static long scanReadsPerMatch = 1;
 
+    /**
+     * The scan's check of a user against the term ({@code like}): a scalar subquery, not EXISTS,
+     * which MySQL/MariaDB turn into a semi-join that first collects every matching word (all
+     * 100,000 users for a shared email domain).
+     */
+    private static final String HAS_WORD =
+            "(select 1 from user_search_word w where w.user_id = u.id and w.word like ? escape '!' limit 1) is not null";
+
     /** How long the number of users, which only chooses between the two, is taken as still right. */
     private static final long USERS_COUNTED_FOR_NANOS = 60_000_000_000L;
 
@@ -82,21 +90,18 @@ public class UserSearch {
                 return pageOf(connection, " where 1 = 1" + filter.sql, filter.params, order, page, -1);
             }
             String like = likePrefix(term);
-            // the scan's check: a scalar subquery, not EXISTS: MySQL/MariaDB turn EXISTS into a semi-join
-            // that first collects every matching word (all 100,000 users for a shared email domain)
-            String hasWord = "(select 1 from user_search_word w where w.user_id = u.id and w.word like ? escape '!' limit 1) is not null";
             // the users of the first words matched, one more than collected: as many rows as that means a dense term
             List<Long> words = ids(connection, "select w.user_id from user_search_word w where w.word like ? escape '!' limit ?",
                     List.of(like, maxCollectedMatches + 1));
             if (words.size() > maxCollectedMatches) {
-                return scanned(connection, " where " + hasWord + filter.sql, join(List.of(like), filter.params), order, page);
+                return scanned(connection, " where " + HAS_WORD + filter.sql, join(List.of(like), filter.params), order, page);
             }
             Set<Long> matched = new LinkedHashSet<>(words);
             if (matched.isEmpty()) {
                 return new Page<Long>(List.of(), 0, page.page(), page.size());
             }
             if (filter.sql.isEmpty() && scanIsCheaper(connection, like, matched.size(), query.sort(), page)) {
-                return pageOf(connection, " where " + hasWord, List.of(like), order, page, matched.size());
+                return pageOf(connection, " where " + HAS_WORD, List.of(like), order, page, matched.size());
             }
             return pageOf(connection, " where u.id in (" + numbers(matched) + ")" + filter.sql, filter.params, order, page,
                     filter.sql.isEmpty() ? matched.size() : -1);
