@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
                 "",
                 "For example, to move from H2 to MySQL: export here, then migrate FILE on the new instance.",
                 "",
-                "The file holds the users' password hashes (bcrypt or legacy PBKDF2), so that they keep their passwords:"
+                "The file holds the users' password hashes (Argon2id, bcrypt or legacy PBKDF2), so that they keep their passwords:"
                         + " it is created readable by you only. Keep it as safe as the database." })
 @Dependent
 public class ExportCommand implements Callable<Integer> {

@@ -244,7 +244,7 @@ public class RosterImport {
         }
     }
 
-    /** A new account's password: the file's (bcrypt, as the user form) or a generated one-time one. */
+    /** A new account's password: the file's (Argon2id, as the user form) or a generated one-time one. */
     private static String passwordHash(Draft d) {
         if (d.password != null) {
             return d.passwordChanges ? Passwords.hash(d.password) : null;

@@ -36,7 +36,10 @@ public class User extends VersionedEntity {
     @Column(length = 254)
     private String email;
 
-    /** bcrypt (or, for accounts migrated from the Flask app, Werkzeug PBKDF2 until first login). */
+    /**
+     * Argon2id; or bcrypt (made before Argon2id) or Werkzeug PBKDF2 (migrated from the Flask app) until the
+     * next login replaces it. Security JPA, which reads bcrypt alone, never checks it: PasswordIdentityProvider does.
+     */
     @Password(PasswordType.MCF)
     @Column(name = "password_hash")
     private String passwordHash;

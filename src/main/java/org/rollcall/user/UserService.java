@@ -337,14 +337,19 @@ public class UserService {
     }
 
     /**
-     * Replaces a legacy hash by bcrypt after {@code password} was verified against it: a migrated
-     * user's first login, which is also when Kasm can first be given their password.
+     * Replaces a hash of an older kind or cost by the current one after {@code password} was verified
+     * against it ({@code verifiedHash}), unless the password was changed meanwhile. After a Werkzeug
+     * hash Kasm is given the password: a user migrated from the Flask app logging in for the first time
+     * is when it first can be. The password behind a bcrypt or Argon2id hash reached Kasm when it was set.
      */
     @Transactional
-    public void upgradeLegacyPassword(String username, String password) {
-        users.update("passwordHash = ?1 where username = ?2", Passwords.hash(password), username);
-        users.findByUsername(username).ifPresent(u -> kasmOutbox.userChanged(u.getUsername(), u.getId(), u.getDisplayName(),
-                u.isEnabled(), password));
+    public void upgradeLegacyPassword(String username, String verifiedHash, String password) {
+        long replaced = users.update("passwordHash = ?1 where username = ?2 and passwordHash = ?3", Passwords.hash(password),
+                username, verifiedHash);
+        if (replaced > 0 && Passwords.isWerkzeug(verifiedHash)) {
+            users.findByUsername(username).ifPresent(u -> kasmOutbox.userChanged(u.getUsername(), u.getId(), u.getDisplayName(),
+                    u.isEnabled(), password));
+        }
     }
 
     @Transactional

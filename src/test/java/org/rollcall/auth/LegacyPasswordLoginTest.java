@@ -1,7 +1,10 @@
 package org.rollcall.auth;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,7 @@ import org.rollcall.transfer.UserTransfer;
 import org.rollcall.user.UserRepository;
 import org.rollcall.user.UserRow;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
@@ -30,9 +34,9 @@ import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Users migrated from the Flask app log in with their old passwords: hashes made by Werkzeug
- * itself (sha256 at 260,000 and 1,000 iterations, sha512, sha1, a non-ASCII password) are
- * checked at login and replaced by bcrypt on the first success.
+ * Users whose hash is of an older kind log in with their passwords and are moved to Argon2id on the
+ * first success: hashes migrated from the Flask app, made by Werkzeug itself (sha256 at 260,000 and
+ * 1,000 iterations, sha512, sha1, a non-ASCII password), and bcrypt hashes Rollcall made before.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,11 +60,22 @@ class LegacyPasswordLoginTest {
 
     /** Imports the legacy user's Werkzeug hash under a fresh username and returns that username. */
     private String importLegacy(String uid) {
-        String username = Api.unique("legacy-" + uid.toLowerCase());
-        var outcome = userImport.apply(Actor.SYSTEM, List.of(new UserRow(username, "Legacy " + uid, null, "student",
-                hashes.get(uid), true, false, null, null, null)), new ImportRun(false));
+        return importWithHash("legacy-" + uid.toLowerCase(), hashes.get(uid));
+    }
+
+    /** Creates a student with the given stored hash (as migrate does) and returns their username. */
+    private String importWithHash(String prefix, String hash) {
+        String username = Api.unique(prefix);
+        var outcome = userImport.apply(Actor.SYSTEM, List.of(new UserRow(username, "Legacy " + prefix, null, "student",
+                hash, true, false, null, null, null)), new ImportRun(false));
         assertEquals(Action.CREATED, outcome.get(0).action(), String.valueOf(outcome));
         return username;
+    }
+
+    private static void assertCurrentArgon2id(String hash, String who) {
+        assertTrue(hash.startsWith("$argon2id$v=19$m=7168,t=5,p=1$"), who + ": the hash is Argon2id at the documented cost, not "
+                + hash.substring(0, Math.min(hash.length(), 9)));
+        assertFalse(Passwords.needsRehash(hash), who);
     }
 
     private String storedHash(String username) {
@@ -74,26 +89,24 @@ class LegacyPasswordLoginTest {
     }
 
     @Test
-    void everyWerkzeugFlavourLogsInAndIsUpgradedToBcrypt() {
+    void everyWerkzeugFlavourLogsInAndIsUpgradedToArgon2id() {
         for (String uid : List.of("ada", "lilei", "grace", "kat", "ZoeN")) {
             String username = importLegacy(uid);
             String password = passwords.get(uid);
             assertTrue(storedHash(username).startsWith("pbkdf2:"), "fixture hash is Werkzeug's");
             basic(username, password).get("/api/me").then().statusCode(200).body("username", equalTo(username));
-            String upgraded = storedHash(username);
-            // bcrypt at the documented work factor (Passwords.BCRYPT_COST, OWASP's minimum of 10)
-            assertTrue(upgraded.startsWith("$2a$10$"), uid + ": the hash is bcrypt cost 10 after the first login, not " + upgraded.substring(0, 7));
+            assertCurrentArgon2id(storedHash(username), uid);
             basic(username, password).get("/api/me").then().statusCode(200);
         }
     }
 
     @Test
-    void theLegacyCheckRunsBeforeSecurityJpasWhichCannotReadWerkzeugHashes() {
-        int legacy = new LegacyPasswordIdentityProvider().priority();
-        var others = IdentityProviders.besides(LegacyPasswordIdentityProvider.class, UsernamePasswordAuthenticationRequest.class);
+    void rollcallsPasswordCheckRunsBeforeSecurityJpasWhichReadsBcryptAlone() {
+        int ours = new PasswordIdentityProvider().priority();
+        var others = IdentityProviders.besides(PasswordIdentityProvider.class, UsernamePasswordAuthenticationRequest.class);
         for (IdentityProvider<?> provider : others) {
-            assertTrue(legacy > provider.priority(), provider.getClass().getName() + " has priority " + provider.priority()
-                    + ", not below the legacy check's " + legacy + ": their order would be left to chance");
+            assertTrue(ours > provider.priority(), provider.getClass().getName() + " has priority " + provider.priority()
+                    + ", not below Rollcall's password check's " + ours + ": their order would be left to chance");
         }
         assertTrue(others.size() > 0, "Security JPA's password provider is there to be ordered against");
     }
@@ -121,6 +134,33 @@ class LegacyPasswordLoginTest {
                 .formParam("password", passwords.get("ZoeN"))
                 .post("/login")
                 .then().statusCode(303);
-        assertTrue(storedHash(username).startsWith("$2a$"));
+        assertCurrentArgon2id(storedHash(username), "ZoeN");
+    }
+
+    @Test
+    void aBcryptUserLogsInThroughTheFormAndIsMovedToArgon2id() {
+        String bcrypt = BcryptUtil.bcryptHash("Grüße, 2019!", 10);
+        String username = importWithHash("bcrypt", bcrypt);
+        AuthFlowTest.formLogin(username, "Grüße, 2019?", null).then().statusCode(401).body(containsString("Wrong username or password"));
+        assertEquals(bcrypt, storedHash(username), "a wrong password leaves the bcrypt hash alone");
+
+        String session = AuthFlowTest.formLogin(username, "Grüße, 2019!", null).then().statusCode(303).extract().cookie(Sessions.COOKIE);
+        RestAssured.given().cookie(Sessions.COOKIE, session).get("/api/me").then().statusCode(200).body("username", equalTo(username));
+        String moved = storedHash(username);
+        assertCurrentArgon2id(moved, username);
+        assertNotEquals(bcrypt, moved, "the bcrypt hash is no longer stored");
+        assertTrue(Passwords.matches("Grüße, 2019!", moved));
+
+        basic(username, "Grüße, 2019!").get("/api/me").then().statusCode(200).body("username", equalTo(username));
+        basic(username, "Grüße, 2019?").get("/api/me").then().statusCode(401);
+        assertEquals(moved, storedHash(username), "a login with the current hash keeps it");
+    }
+
+    @Test
+    void aBcryptUserLogsInWithHttpBasicAndIsMovedToArgon2id() {
+        String username = importWithHash("bcrypt-basic", BcryptUtil.bcryptHash(Api.PASSWORD, 10));
+        basic(username, Api.PASSWORD).get("/api/me").then().statusCode(200).body("username", equalTo(username));
+        assertCurrentArgon2id(storedHash(username), username);
+        AuthFlowTest.formLogin(username, Api.PASSWORD, null).then().statusCode(303).cookie(Sessions.COOKIE);
     }
 }

@@ -12,7 +12,7 @@ import org.rollcall.user.UserRow;
 /**
  * The Flask app's schema ({@code users}, {@code sections}, {@code user_sections}) on SQLite or
  * MySQL. Password hashes come across as they are (Werkzeug PBKDF2); Rollcall checks them at
- * login and replaces them with bcrypt there.
+ * login and replaces them with Argon2id there.
  */
 public final class LegacyJdbcSource extends JdbcSource {
 

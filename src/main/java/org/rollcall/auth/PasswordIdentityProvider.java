@@ -1,11 +1,15 @@
 package org.rollcall.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+import org.rollcall.common.RollcallConfig;
 import org.rollcall.common.Text;
 import org.rollcall.user.UserService;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -14,12 +18,15 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.smallrye.mutiny.Uni;
 
 /**
- * Runs before Security JPA's password check. bcrypt hashes are left to Security JPA (this returns
- * nothing); an account without a password is refused; a Werkzeug PBKDF2 hash migrated from the
- * Flask app is verified here and replaced by bcrypt on the first successful login.
+ * Checks a username and password (the login form and HTTP Basic) against every kind of hash Rollcall
+ * stores: Argon2id, bcrypt made before it, Werkzeug PBKDF2 migrated from the Flask app. An account
+ * without a password is refused. A hash of an older kind or cost is replaced by the current Argon2id
+ * on the first successful login, so nobody loses their password.
  */
 @ApplicationScoped
-public class LegacyPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    private static final Logger LOG = Logger.getLogger(PasswordIdentityProvider.class);
 
     @Inject
     AccountLookup lookup;
@@ -27,6 +34,22 @@ public class LegacyPasswordIdentityProvider implements IdentityProvider<Username
     AccountCache accounts;
     @Inject
     UserService users;
+    @Inject
+    RollcallConfig config;
+
+    /**
+     * Chooses the Argon2 engine at start-up and says which. Loading libargon2 (JNA extracts it from
+     * its jar) takes 0.1-0.2 s, which the first login would wait for otherwise.
+     */
+    void onStart(@Observes StartupEvent event) {
+        if (config.commandMode()) {
+            return;
+        }
+        Argon2.Choice argon2 = Argon2.choice();
+        LOG.infof("Password hashes: Argon2id (m=%d KiB, t=%d, p=%d) by %s%s", Passwords.ARGON2_MEMORY_KIB, Passwords.ARGON2_ITERATIONS,
+                Passwords.ARGON2_PARALLELISM, argon2.engine().name(),
+                argon2.whyNotNative() == null ? "" : ", as libargon2 cannot be loaded here: " + argon2.whyNotNative());
+    }
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -35,7 +58,7 @@ public class LegacyPasswordIdentityProvider implements IdentityProvider<Username
 
     /**
      * Must run before Security JPA's provider, which has the default priority (SYSTEM_FIRST + 1)
-     * and fails on a Werkzeug hash. With equal priorities their order was left to chance.
+     * and reads bcrypt alone. With equal priorities their order was left to chance.
      */
     @Override
     public int priority() {
@@ -47,8 +70,8 @@ public class LegacyPasswordIdentityProvider implements IdentityProvider<Username
         return context.runBlocking(() -> {
             String username = Text.lower(request.getUsername());
             String hash = lookup.passwordHash(username).orElse(null);
-            if (hash == null || !(hash.isEmpty() || Passwords.isWerkzeug(hash))) {
-                return null; // unknown user or bcrypt: Security JPA decides
+            if (hash == null) {
+                return null; // no such user: Security JPA finds none either and refuses
             }
             String password = new String(request.getPassword().getPassword());
             if (hash.isEmpty() || !Passwords.matches(password, hash)) {
@@ -56,7 +79,9 @@ public class LegacyPasswordIdentityProvider implements IdentityProvider<Username
             }
             Account account = accounts.find(username).orElseThrow(AuthenticationFailedException::new);
             SecurityIdentity identity = account.identity();
-            users.upgradeLegacyPassword(username, password);
+            if (Passwords.needsRehash(hash)) {
+                users.upgradeLegacyPassword(username, hash, password);
+            }
             return identity;
         });
     }
