@@ -209,7 +209,7 @@ class PermissionMatrixTest {
                         Map<String, Object> problem = new java.util.HashMap<>(response.jsonPath().getMap("$"));
                         assertThat(problem.remove("instance")).as("instance is the request's own path").isNotNull();
                         String body = problem.toString();
-                        for (String secret : List.of(t.student(), t.otherTeacher(), t.memberOfOwn(), "Secret Name", "@example.org", "items", "$2a$")) {
+                        for (String secret : List.of(t.student(), t.otherTeacher(), t.memberOfOwn(), "Secret Name", "@example.org", "items", "$argon2id$", "$2a$")) {
                             assertThat(body).as("refusal body leaks " + secret).doesNotContain(secret);
                         }
                     }
