@@ -37,8 +37,8 @@ public final class Passwords {
      * New hashes are Argon2id with 7 MiB of memory, 5 passes and one lane: a row of the OWASP Password
      * Storage Cheat Sheet's equivalent minimums for Argon2id (m=7168 KiB, t=5, p=1), and Keycloak's
      * default. Of those rows it holds the least memory per check, which a small instance pays once per
-     * core (see Argon2). One check costs a core 25-30 ms through libargon2, and 50-90 ms (C2) or
-     * 110-140 ms (C1 only) in the Java fallback, where bcrypt at cost 10 took 95-120 ms with C1: that
+     * core (see Argon2). One check costs a core 15-30 ms through libargon2, and 45-90 ms (C2) or
+     * 100-140 ms (C1 only) in the Java fallback, where bcrypt at cost 10 took 95-120 ms with C1: that
      * is what a login costs the server. scripts/bench measures logins per second with it.
      */
     public static final int ARGON2_MEMORY_KIB = 7168;
