@@ -1,4 +1,4 @@
--- Each request creates a new student without a password (no bcrypt: that cost is a login's, not a create's).
+-- Each request creates a new student without a password (no password hash: that cost is a login's, not a create's).
 local threads = 0
 local counter = 0
 local prefix

@@ -2,7 +2,7 @@
 -- CSRF token, answered 303 with a new session. Rotates over the users that have a password (env
 -- BENCH_LOGIN_USERS, comma-separated; BENCH_LOGIN_PASSWORD); BENCH_LOGIN_CSRF_COOKIE and
 -- BENCH_LOGIN_CSRF_TOKEN are the rollcall_csrf cookie and the form's token one GET /login handed
--- out. Each request is one bcrypt check.
+-- out. Each request is one Argon2id check.
 local function urlencode(s)
   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end

@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Issue flow 5: search and pagination over more than 1,000 users find the right user. The users
  * are made through UserService in one transaction and without passwords, so no time goes into
- * a thousand bcrypt hashes.
+ * a thousand password hashes.
  */
 @QuarkusTest
 class UserSearchBrowserTest {
