@@ -91,6 +91,13 @@ public class AccountCache {
         change.usernames().forEach(this::forget);
     }
 
+    /** Holds an account just read from the database, in place of what was cached. */
+    void remember(Account account) {
+        if (cache instanceof CaffeineCache caffeine) {
+            caffeine.put(account.username(), CompletableFuture.completedFuture(Optional.of(account)));
+        }
+    }
+
     /** Read from the database now (and cached again); must run on a worker thread. */
     Optional<Account> fresh(String username) {
         forget(username);

@@ -27,15 +27,33 @@ public class AccountLookup {
 
     @Transactional
     public Optional<Account> byUsername(String username) {
-        List<Tuple> rows = em.createNativeQuery("SELECT id, username, role, enabled, must_change_password, session_generation"
-                + " FROM app_user WHERE username = ?1", Tuple.class).setParameter(1, username).getResultList();
-        return rows.stream().findFirst().map(r -> new Account(r.get(0, Number.class).longValue(), r.get(1, String.class),
-                Role.parse(r.get(2, String.class)), truth(r.get(3)), truth(r.get(4)), r.get(5, Number.class).intValue()));
+        return row(username, "").map(r -> account(r));
+    }
+
+    /** An account with its stored password hash ({@code ""} for none): what a password check needs, in one read. */
+    public record Credentials(Account account, String passwordHash) {
+    }
+
+    /** The account and its password hash, read from the database now. */
+    @Transactional
+    public Optional<Credentials> credentials(String username) {
+        return row(username, ", password_hash").map(r -> new Credentials(account(r), r.get(6) == null ? "" : r.get(6, String.class)));
     }
 
     @Transactional
     public Optional<String> passwordHash(String username) {
-        return users.findByUsername(username).map(u -> u.getPasswordHash() == null ? "" : u.getPasswordHash());
+        return credentials(username).map(Credentials::passwordHash);
+    }
+
+    private Optional<Tuple> row(String username, String moreColumns) {
+        List<Tuple> rows = em.createNativeQuery("SELECT id, username, role, enabled, must_change_password, session_generation"
+                + moreColumns + " FROM app_user WHERE username = ?1", Tuple.class).setParameter(1, username).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    private static Account account(Tuple r) {
+        return new Account(r.get(0, Number.class).longValue(), r.get(1, String.class), Role.parse(r.get(2, String.class)),
+                truth(r.get(3)), truth(r.get(4)), r.get(5, Number.class).intValue());
     }
 
     /** Ends every session of the account, in the caller's transaction; false when there is no such account. */

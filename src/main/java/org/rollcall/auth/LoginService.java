@@ -33,8 +33,6 @@ public class LoginService {
     UserService users;
     @Inject
     LoginAttempts attempts;
-    @Inject
-    AccountCache accounts;
 
     /** Blocking: runs password hashing. Call from a worker thread. */
     public Result login(String username, String password) {
@@ -53,9 +51,8 @@ public class LoginService {
         try {
             SecurityIdentity identity = identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(
                     Text.lower(username), new PasswordCredential(password.toCharArray())));
-            // read afresh: the new session takes the account's current session generation, even when
-            // it was moved through another instance a moment ago
-            Account account = accounts.fresh(Account.of(identity).username()).orElseThrow(AuthenticationFailedException::new);
+            // as the password check read it from the database (PasswordIdentityProvider), with its current session generation
+            Account account = Account.of(identity);
             users.recordLogin(account.username());
             attempts.succeeded(account.username(), verdict, LoginAttempts.Method.FORM);
             return new Result(Outcome.SUCCESS, account);

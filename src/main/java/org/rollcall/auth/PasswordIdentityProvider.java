@@ -69,16 +69,19 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             String username = Text.lower(request.getUsername());
-            String hash = lookup.passwordHash(username).orElse(null);
-            if (hash == null) {
+            AccountLookup.Credentials found = lookup.credentials(username).orElse(null);
+            if (found == null) {
                 return null; // no such user: Security JPA finds none either and refuses
             }
+            String hash = found.passwordHash();
             String password = new String(request.getPassword().getPassword());
             if (hash.isEmpty() || !Passwords.matches(password, hash)) {
                 throw new AuthenticationFailedException();
             }
-            Account account = accounts.find(username).orElseThrow(AuthenticationFailedException::new);
-            SecurityIdentity identity = account.identity();
+            // read just now: a session issued from it takes the account's current session generation,
+            // even when that was moved through another instance a moment ago
+            accounts.remember(found.account());
+            SecurityIdentity identity = found.account().identity();
             if (Passwords.needsRehash(hash)) {
                 users.upgradeLegacyPassword(username, hash, password);
             }
