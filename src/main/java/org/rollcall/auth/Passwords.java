@@ -77,8 +77,12 @@ public final class Passwords {
      * hash itself.
      */
     public static String unsupportedHashReason(String hash) {
-        if (hash == null || BCRYPT.matcher(hash).matches() || WERKZEUG.matcher(hash).matches()) {
+        if (hash == null || BCRYPT.matcher(hash).matches()) {
             return null;
+        }
+        if (WERKZEUG.matcher(hash).matches()) {
+            return werkzeugWithinBounds(hash) ? null : "is a Werkzeug hash outside what Rollcall checks (more than "
+                    + MAX_WERKZEUG_ITERATIONS + " iterations or " + MAX_WERKZEUG_HEX + " hex digits of hash): " + ACCEPTED;
         }
         Argon2.Phc argon2 = Argon2.Phc.parse(hash);
         if (argon2 != null) {
@@ -91,6 +95,22 @@ public final class Passwords {
         // Name the scheme only when it is a known one: the "hash" could be a password stored in clear.
         return !HASH_SCHEMES.contains(method) ? "is not a password hash Rollcall recognises: " + ACCEPTED
                 : "uses '" + method + "', which Rollcall cannot check: " + ACCEPTED;
+    }
+
+    /**
+     * What a Werkzeug PBKDF2 hash may cost one check: Werkzeug's own default has grown to 1,000,000
+     * iterations (3.1), so twice that; and 64 bytes of hash, since each 32 more of SHA-256 output
+     * are all the iterations again.
+     */
+    private static final int MAX_WERKZEUG_ITERATIONS = 2_000_000;
+    private static final int MAX_WERKZEUG_HEX = 128;
+
+    private static boolean werkzeugWithinBounds(String hash) {
+        String[] parts = hash.split("\\$", 3);
+        String[] method = parts[0].split(":");
+        return parts.length == 3 && method.length == 3 && method[2].matches("\\d{1,9}")
+                && Integer.parseInt(method[2]) >= 1 && Integer.parseInt(method[2]) <= MAX_WERKZEUG_ITERATIONS
+                && parts[2].length() <= MAX_WERKZEUG_HEX;
     }
 
     private static boolean withinBounds(Argon2.Phc argon2) {
@@ -169,7 +189,7 @@ public final class Passwords {
             case "sha1" -> "PBKDF2WithHmacSHA1";
             default -> null;
         };
-        if (algorithm == null || !method[2].matches("\\d{1,9}")) {
+        if (algorithm == null || !werkzeugWithinBounds(hash)) {
             return false;
         }
         try {

@@ -2,7 +2,9 @@ package org.rollcall.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,20 @@ class PasswordsTest {
                     .doesNotContain(tag);
         }
         assertThat(Passwords.matches("password", hostile.get(0))).as("a login against it answers no").isFalse();
+    }
+
+    @Test
+    void aWerkzeugHashThatWouldHoldALoginForMinutesIsRefusedWithoutComputingIt() {
+        String tooMany = "pbkdf2:sha256:999999999$pR0vSR4W$4c3d7d4f8bfcff5dc576f95f2cac1716d9c634ba78e9e546a6b353409fb02f15";
+        String tooLong = "pbkdf2:sha256:1000$pR0vSR4W$" + "ab".repeat(5000);
+        for (String hash : List.of(tooMany, tooLong)) {
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThat(Passwords.matches("Grüße-2019", hash)).as(hash).isFalse());
+            assertThat(Passwords.unsupportedHashReason(hash)).as(hash)
+                    .startsWith("is a Werkzeug hash outside what Rollcall checks (more than 2000000 iterations")
+                    .doesNotContain("4c3d7d4f");
+        }
+        assertThat(Passwords.unsupportedHashReason("pbkdf2:sha256:1000000$pR0vSR4W$4c3d7d4f8bfcff5dc576f95f2cac1716d9c634ba78e9e546a6b353409fb02f15"))
+                .as("Werkzeug 3.1's own default").isNull();
     }
 
     @Test
