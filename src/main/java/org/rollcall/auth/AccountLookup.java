@@ -10,7 +10,6 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.rollcall.user.Role;
-import org.rollcall.user.UserRepository;
 
 /**
  * Reads what logging in needs. The session generation is a column the User entity does not map:
@@ -21,13 +20,11 @@ import org.rollcall.user.UserRepository;
 public class AccountLookup {
 
     @Inject
-    UserRepository users;
-    @Inject
     EntityManager em;
 
     @Transactional
     public Optional<Account> byUsername(String username) {
-        return row(username, "").map(r -> account(r));
+        return row(username, "").map(AccountLookup::account);
     }
 
     /** An account with its stored password hash ({@code ""} for none): what a password check needs, in one read. */

@@ -1,5 +1,7 @@
 package org.rollcall.auth;
 
+import java.util.concurrent.CompletableFuture;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -39,12 +41,16 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
 
     /**
      * Chooses the Argon2 engine at start-up and says which. Loading libargon2 (JNA extracts it from
-     * its jar) takes 0.1-0.2 s, which the first login would wait for otherwise.
+     * its jar) takes 0.1-0.2 s, which the first login would wait for otherwise; it runs beside the
+     * rest of the start, not before it.
      */
     void onStart(@Observes StartupEvent event) {
-        if (config.commandMode()) {
-            return;
+        if (!config.commandMode()) {
+            CompletableFuture.runAsync(PasswordIdentityProvider::logEngine);
         }
+    }
+
+    private static void logEngine() {
         Argon2.Choice argon2 = Argon2.choice();
         LOG.infof("Password hashes: Argon2id (m=%d KiB, t=%d, p=%d) by %s%s", Passwords.ARGON2_MEMORY_KIB, Passwords.ARGON2_ITERATIONS,
                 Passwords.ARGON2_PARALLELISM, argon2.engine().name(),
@@ -71,7 +77,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             String username = Text.lower(request.getUsername());
             AccountLookup.Credentials found = lookup.credentials(username).orElse(null);
             if (found == null) {
-                return null; // no such user: Security JPA finds none either and refuses
+                throw new AuthenticationFailedException(); // refused here: Security JPA would only read the same row again
             }
             String hash = found.passwordHash();
             String password = new String(request.getPassword().getPassword());

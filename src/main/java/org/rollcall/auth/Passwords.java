@@ -105,12 +105,15 @@ public final class Passwords {
     private static final int MAX_WERKZEUG_ITERATIONS = 2_000_000;
     private static final int MAX_WERKZEUG_HEX = 128;
 
+    /** Whether a hash the WERKZEUG pattern matched is within those bounds. */
     private static boolean werkzeugWithinBounds(String hash) {
         String[] parts = hash.split("\\$", 3);
-        String[] method = parts[0].split(":");
-        return parts.length == 3 && method.length == 3 && method[2].matches("\\d{1,9}")
-                && Integer.parseInt(method[2]) >= 1 && Integer.parseInt(method[2]) <= MAX_WERKZEUG_ITERATIONS
-                && parts[2].length() <= MAX_WERKZEUG_HEX;
+        return werkzeugWithinBounds(parts[0].split(":")[2], parts[2]);
+    }
+
+    private static boolean werkzeugWithinBounds(String iterations, String hex) {
+        return iterations.matches("\\d{1,9}") && Integer.parseInt(iterations) >= 1 && Integer.parseInt(iterations) <= MAX_WERKZEUG_ITERATIONS
+                && hex.length() <= MAX_WERKZEUG_HEX;
     }
 
     private static boolean withinBounds(Argon2.Phc argon2) {
@@ -189,7 +192,7 @@ public final class Passwords {
             case "sha1" -> "PBKDF2WithHmacSHA1";
             default -> null;
         };
-        if (algorithm == null || !werkzeugWithinBounds(hash)) {
+        if (algorithm == null || !werkzeugWithinBounds(method[2], parts[2])) {
             return false;
         }
         try {

@@ -199,36 +199,28 @@ public class UserSearch {
      */
     private List<Long> walked(Connection connection, Set<Long> matched, PageRequest page) throws SQLException {
         long expected = expectedWalk(connection, matched.size(), page);
-        long budget = 4 * expected;
+        int wanted = page.offset() + page.size();
         int chunk = (int) Math.min(WALK_CHUNK, expected + expected / 4 + 10);
-        List<Long> items = new ArrayList<>();
-        int skipped = 0;
+        List<Long> hits = new ArrayList<>();
+        List<Long> ids = ids(connection, "select u.id from app_user u order by u.username limit ?", List.of(chunk));
         long read = 0;
-        long last = 0;
         while (true) {
-            // ids only: the usernames would be read just to carry on from the last one, most walks need one chunk
-            String sql = read == 0 ? "select u.id from app_user u order by u.username limit ?"
-                    : "select u.id from app_user u where u.username > (select l.username from app_user l where l.id = ?)"
-                            + " order by u.username limit ?";
-            List<Long> ids = ids(connection, sql, read == 0 ? List.of(chunk) : List.of(last, chunk));
             for (Long id : ids) {
-                if (matched.contains(id)) {
-                    if (skipped < page.offset()) {
-                        skipped++;
-                    } else if (items.add(id) && items.size() == page.size()) {
-                        return items;
-                    }
+                if (matched.contains(id) && hits.add(id) && hits.size() == wanted) {
+                    return hits.subList(page.offset(), wanted);
                 }
             }
             read += ids.size();
             if (ids.size() < chunk) {
-                return items;
+                return hits.size() > page.offset() ? hits.subList(page.offset(), hits.size()) : List.of();
             }
-            if (read >= budget) {
+            if (read >= 4 * expected) {
                 return null;
             }
-            last = ids.get(ids.size() - 1);
+            // ids only: the usernames would be read just to carry on from the last one, and most walks need one chunk
             chunk = WALK_CHUNK;
+            ids = ids(connection, "select u.id from app_user u where u.username > (select l.username from app_user l where l.id = ?)"
+                    + " order by u.username limit ?", List.of(ids.get(ids.size() - 1), chunk));
         }
     }
 
