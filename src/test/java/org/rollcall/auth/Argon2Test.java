@@ -3,8 +3,14 @@ package org.rollcall.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.rollcall.auth.Argon2.Cost;
@@ -47,13 +53,35 @@ class Argon2Test {
         byte[] salt = HexFormat.of().parseHex("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
         Cost rollcall = new Cost(Passwords.ARGON2_MEMORY_KIB, Passwords.ARGON2_ITERATIONS, Passwords.ARGON2_PARALLELISM);
         for (String password : List.of("correct-horse-1", "Zoë Ñandú 学生 🦉", "", "x".repeat(200))) {
-            for (Cost cost : List.of(rollcall, new Cost(64, 1, 1), new Cost(256, 3, 2), new Cost(1024, 2, 4))) {
+            for (Cost cost : List.of(rollcall, new Cost(64, 1, 1), new Cost(256, 3, 2), new Cost(1024, 2, 4), new Cost(8256, 1, 2))) {
                 for (int length : List.of(32, 16, 61)) {
                     assertThat(NATIVE.hash(utf8(password), salt, cost, length))
                             .as("'%s' at %s, %d bytes", password, cost, length)
                             .isEqualTo(Argon2.JAVA.hash(utf8(password), salt, cost, length));
                 }
             }
+        }
+    }
+
+    @Test
+    void checksRunningAtOnceEachHashInTheirOwnMemory() throws Exception {
+        byte[] salt = utf8("sixteen-byte-slt");
+        Cost cost = new Cost(Passwords.ARGON2_MEMORY_KIB, Passwords.ARGON2_ITERATIONS, Passwords.ARGON2_PARALLELISM);
+        List<String> passwords = IntStream.range(0, 6).mapToObj(i -> "password-" + i).toList();
+        List<byte[]> expected = passwords.stream().map(p -> Argon2.JAVA.hash(utf8(p), salt, cost, 32)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(passwords.size());
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<Future<byte[]>> hashes = new ArrayList<>();
+                for (String password : passwords) {
+                    hashes.add(pool.submit(() -> NATIVE.hash(utf8(password), salt, cost, 32)));
+                }
+                for (int i = 0; i < passwords.size(); i++) {
+                    assertThat(hashes.get(i).get(30, TimeUnit.SECONDS)).as("round %d, %s", round, passwords.get(i)).isEqualTo(expected.get(i));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
