@@ -117,16 +117,26 @@ public class AccessPolicy {
 
     /** Whether the actor may see this user: admins all, anyone themselves, teachers students and their classes' members. */
     public boolean canView(Actor actor, User user) {
-        return actor.isAdmin() || actor.id() == user.getId()
-                || (actor.isTeacher() && (user.getRole() == Role.STUDENT || teaches(actor, user)));
+        return canView(actor, user.getId(), user.getRole());
+    }
+
+    /** {@link #canView(Actor, User)} for a user read without the entity. */
+    public boolean canView(Actor actor, long userId, Role role) {
+        return actor.isAdmin() || actor.id() == userId
+                || (actor.isTeacher() && (role == Role.STUDENT || teaches(actor, userId)));
     }
 
     /** Returns the user when the actor may see them; otherwise refuses without revealing anything. */
     public User requireView(Actor actor, User user) {
-        if (!canView(actor, user)) {
+        requireView(actor, user.getId(), user.getRole());
+        return user;
+    }
+
+    /** {@link #requireView(Actor, User)} for a user read without the entity. */
+    public void requireView(Actor actor, long userId, Role role) {
+        if (!canView(actor, userId, role)) {
             throw cannotSee();
         }
-        return user;
     }
 
     /**
@@ -215,8 +225,8 @@ public class AccessPolicy {
     }
 
     /** The user is in a class the teacher teaches. */
-    private boolean teaches(Actor teacher, User user) {
+    private boolean teaches(Actor teacher, long userId) {
         return em.createQuery("select count(u) from User u where u.id = :userId and " + TeacherScope.memberOfTaughtClass("u"), Long.class)
-                .setParameter("userId", user.getId()).setParameter("actorId", teacher.id()).getSingleResult() > 0;
+                .setParameter("userId", userId).setParameter("actorId", teacher.id()).getSingleResult() > 0;
     }
 }

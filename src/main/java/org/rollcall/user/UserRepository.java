@@ -1,6 +1,9 @@
 package org.rollcall.user;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,7 +15,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
+import org.rollcall.common.Instants;
 import org.rollcall.common.db.KeyBatches;
 import org.rollcall.common.db.KeyedRow;
 import org.rollcall.common.db.MultiRowInsert;
@@ -27,6 +34,51 @@ public class UserRepository implements PanacheRepository<User> {
     KeyBatches batches;
     @Inject
     SearchIndex searchIndex;
+
+    /** A user as the API shows them with their classes, and the id and role that decide who may see them. */
+    public record Found(long id, Role role, UserDetail detail) {
+    }
+
+    private static final String DETAIL = "SELECT u.id, u.username, u.display_name, u.email, u.role, u.enabled,"
+            + " u.must_change_password, u.password_hash IS NOT NULL, u.last_login_at, u.created_at, u.updated_at, u.version,"
+            + " g.code, g.name, g.term, m.role AS class_role"
+            + " FROM app_user u LEFT JOIN membership m ON m.user_id = u.id LEFT JOIN app_group g ON g.id = m.group_id"
+            + " WHERE u.username = ? ORDER BY g.term DESC, g.code";
+
+    /**
+     * The user and their classes (latest term first, then by code) in one statement over JDBC: a GET
+     * of one user is the API's most frequent read, and loading the entity and then its classes took
+     * two statements and the persistence context's bookkeeping for a read that changes nothing.
+     */
+    public Optional<Found> findDetail(String username) {
+        EntityManager em = getEntityManager();
+        if (em.isJoinedToTransaction()) {
+            em.flush();
+        }
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(DETAIL)) {
+                statement.setString(1, username);
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Found>empty();
+                    }
+                    Role role = Role.parse(rs.getString(5));
+                    UserView view = new UserView(rs.getString(2), rs.getString(3), rs.getString(4), role, rs.getBoolean(6),
+                            rs.getBoolean(7), rs.getBoolean(8), Instants.stored(rs, "last_login_at"), Instants.stored(rs, "created_at"),
+                            Instants.stored(rs, "updated_at"), rs.getLong(12));
+                    long id = rs.getLong(1);
+                    List<UserDetail.ClassMembership> classes = new ArrayList<>();
+                    do {
+                        if (rs.getString(13) != null) {
+                            classes.add(new UserDetail.ClassMembership(rs.getString(13), rs.getString(14), rs.getString(15),
+                                    rs.getString(16)));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new Found(id, role, new UserDetail(view, classes)));
+                }
+            }
+        });
+    }
 
     public Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();

@@ -70,12 +70,12 @@ public class UserService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UserDetail> find(Actor actor, String username) {
         AccessPolicy.requireStaff(actor, "users");
-        Optional<User> user = users.findByUsername(Text.lower(username));
-        if (user.isEmpty() && !actor.isAdmin()) {
+        Optional<UserRepository.Found> found = users.findDetail(Text.lower(username));
+        if (found.isEmpty() && !actor.isAdmin()) {
             throw AccessPolicy.noSuchUser(actor, username);   // a teacher cannot tell it from a user they may not see
         }
-        return user.map(u -> policy.requireView(actor, u))
-                .map(u -> new UserDetail(UserView.of(u), memberships.classesOf(u.getId())));
+        found.ifPresent(f -> policy.requireView(actor, f.id(), f.role()));
+        return found.map(UserRepository.Found::detail);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -89,6 +89,35 @@ class UserApiTest {
     }
 
     @Test
+    void oneUserIsShownWithTheirClassesLatestTermFirstThenByCode() {
+        String student = Api.createUser("terms", "student");
+        String tag = Long.toString(System.nanoTime() % 100_000, 36).toUpperCase();
+        List<String> codes = List.of("B" + tag, "A" + tag, "C" + tag);
+        List<String> terms = List.of("2025-26", "2025-26", "2024-25");
+        for (int i = 0; i < codes.size(); i++) {
+            Api.asAdmin().body(Map.of("code", codes.get(i), "name", "Class " + codes.get(i), "term", terms.get(i)))
+                    .post("/api/groups").then().statusCode(201);
+            Api.addMember(codes.get(i), student, "student");
+        }
+        Api.asAdmin().get("/api/users/" + student.toUpperCase()).then().statusCode(200)
+                .body("user.username", equalTo(student))
+                .body("user.role", equalTo("student"))
+                .body("user.enabled", equalTo(true))
+                .body("user.passwordSet", equalTo(true))
+                .body("user.version", equalTo(0))
+                .body("user.createdAt", not(nullValue()))
+                .body("user", not(org.hamcrest.Matchers.hasKey("passwordHash")))
+                .body("groups.code", contains(codes.get(1), codes.get(0), codes.get(2)))
+                .body("groups.term", contains("2025-26", "2025-26", "2024-25"))
+                .body("groups.name", contains("Class " + codes.get(1), "Class " + codes.get(0), "Class " + codes.get(2)))
+                .body("groups.role", contains("student", "student", "student"));
+
+        String loner = Api.createUser("loner", "student");
+        Api.asAdmin().get("/api/users/" + loner).then().statusCode(200)
+                .body("user.username", equalTo(loner)).body("user.passwordSet", equalTo(true)).body("groups", hasSize(0));
+    }
+
+    @Test
     void anAccountThatTeachesCannotBecomeAStudentUntilItTeachesNoClass() {
         String teacher = Api.createUser("demote", "teacher");
         String first = Api.createGroup(teacher);
