@@ -1,9 +1,10 @@
 package org.rollcall.auth;
 
 import java.util.Base64;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,11 +120,13 @@ final class Argon2 {
     /**
      * libargon2 through argon2-jvm's JNA binding. Its working memory (7 MiB at Rollcall's cost) comes
      * from blocks kept for the next check instead of from malloc: glibc would keep the freed 7 MiB
-     * blocks of busy logins anyway, several per arena (about 40 MB resident after a minute of logins,
+     * blocks of busy logins anyway, several per arena (31-40 MB more resident after the login load,
      * against 14 MB kept here on 2 cores), and handing them back to the system after each check
-     * doubled a check's time in page faults.
+     * doubled a check's time in page faults. At most one block per core is ever made; a check that
+     * finds none free (small imported costs let more checks run at once) or needs more memory than
+     * a block holds gets malloc's, as before.
      */
-    private static final class Native implements Engine {
+    static final class Native implements Engine {
 
         private static final int ARGON2_OK = 0;
         private static final int ARGON2_MEMORY_ALLOCATION_ERROR = -22;
@@ -131,7 +134,8 @@ final class Argon2 {
         private static final int BLOCKS_KEPT = Runtime.getRuntime().availableProcessors();
 
         private final Argon2Library library = Argon2Library.INSTANCE;
-        private final Deque<Block> idle = new ConcurrentLinkedDeque<>();
+        private final BlockingQueue<Block> idle = new ArrayBlockingQueue<>(BLOCKS_KEPT);
+        private final AtomicInteger made = new AtomicInteger();
 
         /** Receives {@code uint8_t **memory} and the bytes wanted; 0 when it has put a block's address there. */
         public interface Allocate extends Callback {
@@ -150,11 +154,9 @@ final class Argon2 {
         private static final class Block {
             final Memory memory = new Memory(BLOCK_BYTES);
             final Allocate allocate = (target, bytes) -> {
-                if (bytes.longValue() > BLOCK_BYTES) {
-                    return ARGON2_MEMORY_ALLOCATION_ERROR;
-                }
-                target.setPointer(0, memory);
-                return ARGON2_OK;
+                boolean fits = bytes.longValue() <= BLOCK_BYTES; // libargon2 asks for m_cost KiB at most
+                target.setPointer(0, fits ? memory : null);
+                return fits ? ARGON2_OK : ARGON2_MEMORY_ALLOCATION_ERROR;
             };
         }
 
@@ -168,10 +170,10 @@ final class Argon2 {
             if (password.length == 0) {
                 return JAVA.hash(password, salt, cost, length); // libargon2 takes no empty buffer through JNA
             }
-            Block block = cost.memoryKib() <= Passwords.ARGON2_MEMORY_KIB ? borrow() : null;
             Memory pwd = copy(password);
             Memory saltCopy = copy(salt);
             Memory out = new Memory(length);
+            Block block = cost.memoryKib() <= Passwords.ARGON2_MEMORY_KIB ? borrow() : null;
             try {
                 var context = new Argon2_context.ByReference();
                 context.out = out;
@@ -203,15 +205,22 @@ final class Argon2 {
             }
         }
 
+        /** A free block, a new one while fewer than one per core exist, else null (malloc's memory). */
         private Block borrow() {
-            Block block = idle.pollFirst();
-            return block != null ? block : new Block();
+            Block block = idle.poll();
+            if (block == null && made.getAndUpdate(n -> n < BLOCKS_KEPT ? n + 1 : n) < BLOCKS_KEPT) {
+                block = new Block();
+            }
+            return block;
+        }
+
+        /** How many blocks this engine has made: at most one per core. */
+        int blocksMade() {
+            return made.get();
         }
 
         private void giveBack(Block block) {
-            if (idle.size() < BLOCKS_KEPT) {
-                idle.addFirst(block);
-            }
+            idle.offer(block); // never full: it holds every block ever made
         }
 
         private static Memory copy(byte[] bytes) {

@@ -83,6 +83,8 @@ class Argon2Test {
         } finally {
             pool.shutdownNow();
         }
+        assertThat(((Argon2.Native) NATIVE).blocksMade()).as("7 MiB blocks kept: one per core, the rest used malloc's memory")
+                .isBetween(1, Runtime.getRuntime().availableProcessors());
     }
 
     @Test
