@@ -37,11 +37,6 @@ public class AccountLookup {
         return row(username, ", password_hash").map(r -> new Credentials(account(r), r.get(6) == null ? "" : r.get(6, String.class)));
     }
 
-    @Transactional
-    public Optional<String> passwordHash(String username) {
-        return credentials(username).map(Credentials::passwordHash);
-    }
-
     private Optional<Tuple> row(String username, String moreColumns) {
         List<Tuple> rows = em.createNativeQuery("SELECT id, username, role, enabled, must_change_password, session_generation"
                 + moreColumns + " FROM app_user WHERE username = ?1", Tuple.class).setParameter(1, username).getResultList();

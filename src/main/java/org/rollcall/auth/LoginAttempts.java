@@ -100,7 +100,7 @@ public class LoginAttempts {
         String name = Text.lower(username == null ? "" : username);
         boolean plausible = PLAUSIBLE_USERNAME.matcher(name).matches();
         String reason = disabled ? "account disabled"
-                : plausible && lookup.passwordHash(name).isPresent() ? "wrong password" : "unknown user";
+                : plausible && lookup.byUsername(name).isPresent() ? "wrong password" : "unknown user";
         String target = plausible ? name : "(not a valid username)";
         audit.recordLogin(AuditAction.LOGIN_FAILED, target, reason + " (" + method.name().toLowerCase(java.util.Locale.ROOT) + ")", address);
         for (LoginThrottle.Failure failure : throttle.failed(name, address)) {

@@ -15,9 +15,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
-import org.hibernate.Session;
 
 import org.rollcall.common.Instants;
 import org.rollcall.common.db.KeyBatches;
@@ -51,11 +48,7 @@ public class UserRepository implements PanacheRepository<User> {
      * two statements and the persistence context's bookkeeping for a read that changes nothing.
      */
     public Optional<Found> findDetail(String username) {
-        EntityManager em = getEntityManager();
-        if (em.isJoinedToTransaction()) {
-            em.flush();
-        }
-        return em.unwrap(Session.class).doReturningWork(connection -> {
+        return KeyBatches.onConnection(getEntityManager(), connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DETAIL)) {
                 statement.setString(1, username);
                 try (ResultSet rs = statement.executeQuery()) {

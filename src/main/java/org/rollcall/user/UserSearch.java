@@ -206,8 +206,11 @@ public class UserSearch {
         long read = 0;
         while (true) {
             for (Long id : ids) {
-                if (matched.contains(id) && hits.add(id) && hits.size() == wanted) {
-                    return hits.subList(page.offset(), wanted);
+                if (matched.contains(id)) {
+                    hits.add(id);
+                    if (hits.size() == wanted) {
+                        return hits.subList(page.offset(), wanted);
+                    }
                 }
             }
             read += ids.size();

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.BatchSize;
 import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 import org.rollcall.common.RollcallConfig;
 
@@ -59,6 +60,17 @@ public class KeyBatches {
     }
 
     /**
+     * Plain JDBC work on the connection of the current transaction (if any), after flushing what the
+     * persistence context holds: the work reads what the transaction has written so far.
+     */
+    public static <T> T onConnection(EntityManager em, ReturningWork<T> work) {
+        if (em.isJoinedToTransaction()) {
+            em.flush();
+        }
+        return em.unwrap(Session.class).doReturningWork(work);
+    }
+
+    /**
      * The rows of {@code sql}, which ends in {@code in}, for all the keys: one statement per batch,
      * in the current transaction (if any), after flushing what the persistence context holds.
      */
@@ -66,10 +78,7 @@ public class KeyBatches {
         if (keys.isEmpty()) {
             return List.of();
         }
-        if (em.isJoinedToTransaction()) {
-            em.flush();
-        }
-        return em.unwrap(Session.class).doReturningWork(connection -> {
+        return onConnection(em, connection -> {
             List<T> rows = new ArrayList<>();
             for (List<?> batch : split(keys)) {
                 try (PreparedStatement statement = connection.prepareStatement(
