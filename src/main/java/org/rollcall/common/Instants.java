@@ -28,7 +28,15 @@ public final class Instants {
 
     /** A time column read over plain JDBC: Rollcall stores UTC wall-clock values (quarkus.hibernate-orm.jdbc.timezone=UTC). */
     public static Instant stored(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return utc(rs.getObject(column, LocalDateTime.class));
+    }
+
+    /** The same by position, for a read that knows its columns: by name, Connector/J first builds a map of every column's names. */
+    public static Instant stored(ResultSet rs, int column) throws SQLException {
+        return utc(rs.getObject(column, LocalDateTime.class));
+    }
+
+    private static Instant utc(LocalDateTime value) {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 }

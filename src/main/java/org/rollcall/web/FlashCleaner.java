@@ -16,15 +16,16 @@ public class FlashCleaner {
 
     @ServerResponseFilter
     public void clearShownFlash(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!request.getCookies().containsKey(Flash.COOKIE) || request.getHeaderString("HX-Request") != null
-                || response.getStatus() / 100 == 3 || !HttpMethod.GET.equals(request.getMethod())) {
-            return;
-        }
         MediaType type = response.getMediaType();
         boolean html = type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE);
+        // the cookies last: parsing them is most of what this costs an API response, which never clears a flash
+        if (!html || !HttpMethod.GET.equals(request.getMethod()) || response.getStatus() / 100 == 3
+                || request.getHeaderString("HX-Request") != null || !request.getCookies().containsKey(Flash.COOKIE)) {
+            return;
+        }
         boolean settingNew = response.getHeaders().get(HttpHeaders.SET_COOKIE) != null
                 && response.getHeaders().get(HttpHeaders.SET_COOKIE).stream().anyMatch(c -> String.valueOf(c).startsWith(Flash.COOKIE + "="));
-        if (html && !settingNew) {
+        if (!settingNew) {
             response.getHeaders().add(HttpHeaders.SET_COOKIE, Flash.expired());
         }
     }
