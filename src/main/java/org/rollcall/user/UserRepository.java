@@ -57,8 +57,8 @@ public class UserRepository implements PanacheRepository<User> {
                     }
                     Role role = Role.parse(rs.getString(5));
                     UserView view = new UserView(rs.getString(2), rs.getString(3), rs.getString(4), role, rs.getBoolean(6),
-                            rs.getBoolean(7), rs.getBoolean(8), Instants.stored(rs, "last_login_at"), Instants.stored(rs, "created_at"),
-                            Instants.stored(rs, "updated_at"), rs.getLong(12));
+                            rs.getBoolean(7), rs.getBoolean(8), Instants.stored(rs, 9), Instants.stored(rs, 10),
+                            Instants.stored(rs, 11), rs.getLong(12));
                     long id = rs.getLong(1);
                     List<UserDetail.ClassMembership> classes = new ArrayList<>();
                     do {

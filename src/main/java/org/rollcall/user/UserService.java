@@ -35,6 +35,8 @@ import org.rollcall.schoolclass.MembershipRepository;
 public class UserService {
 
     @Inject
+    UserDetailCache details;
+    @Inject
     UserRepository users;
     @Inject
     MembershipRepository memberships;
@@ -70,7 +72,8 @@ public class UserService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UserDetail> find(Actor actor, String username) {
         AccessPolicy.requireStaff(actor, "users");
-        Optional<UserRepository.Found> found = users.findDetail(Text.lower(username));
+        String name = Text.lower(username);
+        Optional<UserRepository.Found> found = details.find(name, () -> users.findDetail(name));
         if (found.isEmpty() && !actor.isAdmin()) {
             throw AccessPolicy.noSuchUser(actor, username);   // a teacher cannot tell it from a user they may not see
         }

@@ -23,9 +23,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rollcall.support.Api;
-import org.rollcall.support.FakeKasm;
 import org.rollcall.support.FakeKasm.Behaviour;
+import org.rollcall.support.FakeKasm;
 import org.rollcall.support.TableDump;
+import org.rollcall.support.Waits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rollcall.support.Api;
 import org.rollcall.support.Browser;
-import org.rollcall.support.FakeKasm;
 import org.rollcall.support.FakeKasm.Behaviour;
+import org.rollcall.support.FakeKasm;
 import org.rollcall.support.Forms;
+import org.rollcall.support.Waits;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;

@@ -26,6 +26,7 @@ import org.rollcall.auth.Actor;
 import org.rollcall.scim.ProvisioningClients;
 import org.rollcall.support.Api;
 import org.rollcall.support.FakeKasm;
+import org.rollcall.support.Waits;
 import org.rollcall.transfer.ImportRun;
 import org.rollcall.transfer.UserTransfer;
 import org.rollcall.user.UserRow;

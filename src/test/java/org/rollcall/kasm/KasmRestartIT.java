@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.rollcall.common.db.DatabaseSelection;
-import org.rollcall.support.FakeKasm;
 import org.rollcall.support.FakeKasm.Behaviour;
+import org.rollcall.support.FakeKasm;
 import org.rollcall.support.PackagedApp;
+import org.rollcall.support.Waits;
 
 /**
  * The packaged app killed (SIGKILL, no shutdown) while changes wait for an unreachable Kasm: after

@@ -10,10 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rollcall.support.FakeKasm;
 import org.rollcall.support.FakeKasm.Behaviour;
+import org.rollcall.support.FakeKasm;
 import org.rollcall.support.MariaDb;
 import org.rollcall.support.PackagedApp;
+import org.rollcall.support.Waits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,4 +1,4 @@
-package org.rollcall.kasm;
+package org.rollcall.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** Waiting for the delivery worker: a condition polled until a deadline. */
-final class Waits {
+/** Waiting for work done in the background: a condition polled until a deadline. */
+public final class Waits {
 
     private Waits() {
     }
 
-    static void until(Duration within, String what, BooleanSupplier condition) {
+    public static void until(Duration within, String what, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             if (condition.getAsBoolean()) {
