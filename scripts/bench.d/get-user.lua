@@ -1,6 +1,6 @@
 -- GET one user by username, rotating over 2,000 users spread evenly over the whole list
--- (BENCH_USERS of them: bench000000, bench000050, ...), as Keycloak's peer benchmark rotates over a
--- sample of 2,000 user ids. Each thread starts at its own place in the list.
+-- (BENCH_USERS of them: bench000000, bench000050, ...), as Keycloak's peer benchmark rotates over
+-- 2,000 user ids (ten runs of 200 from across its list). Each thread starts at its own place.
 local users = tonumber(os.getenv("BENCH_USERS") or "100000")
 local sample = math.min(2000, users)
 local step = math.floor(users / sample)

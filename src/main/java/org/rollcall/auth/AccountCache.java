@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.rollcall.common.Caches;
 import org.rollcall.user.UserService.AccountChanged;
 import org.rollcall.user.UserService.AccountsChanged;
 
@@ -71,15 +72,8 @@ public class AccountCache {
 
     /** The cached entry, without waiting; null when there is none yet (or caching is switched off). */
     private Optional<Account> ifCached(String username) {
-        if (!(cache instanceof CaffeineCache caffeine)) {
-            return null;
-        }
-        CompletableFuture<Object> entry = caffeine.getIfPresent(username);
-        if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
-            return null;
-        }
         @SuppressWarnings("unchecked")
-        Optional<Account> account = (Optional<Account>) entry.join();
+        Optional<Account> account = (Optional<Account>) Caches.present(cache, username);
         return account;
     }
 

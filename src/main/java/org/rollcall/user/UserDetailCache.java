@@ -2,14 +2,13 @@ package org.rollcall.user;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Destroyed;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionScoped;
+
+import org.rollcall.common.Caches;
+import org.rollcall.common.db.DataChanges;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -20,9 +19,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Users as GET /api/users/{username} shows them, the most recently read kept for a moment
  * (quarkus.cache.caffeine."user-details": how many, and for how long).
  * <ul>
- * <li>On this instance a change shows at once: every transaction that ends here, whatever it
- * wrote, makes everything kept before it stale. An entry remembers how many had ended when its
- * read began, so a read that raced a commit is never served afterwards.</li>
+ * <li>On this instance a change shows at once: every transaction that wrote, whatever it wrote,
+ * makes everything kept before it ends stale ({@link DataChanges}). An entry remembers how many had
+ * ended when its read began, so a read that raced a commit is never served afterwards. Transactions
+ * that only read (a token's owner, the login throttle) leave what was kept.</li>
  * <li>A change made through another instance, or by a command, shows when the entry expires.</li>
  * <li>Only reads outside a transaction use it: inside one, the transaction's own writes count.</li>
  * <li>An answer is kept from the second time it is read within a while, not the first: reading many
@@ -34,13 +34,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class UserDetailCache {
 
-    private record Kept(long transactionsEnded, UserRepository.Found found) {
+    private record Kept(long changes, UserRepository.Found found) {
     }
 
     @Inject
     @CacheName("user-details")
     Cache cache;
-    private final AtomicLong transactionsEnded = new AtomicLong();
     /** Usernames read lately and not kept, each under two hashes (a collision on one does not stop the other). */
     private final int[] readOnce = new int[1 << 15];
 
@@ -49,15 +48,13 @@ public class UserDetailCache {
         if (!(cache instanceof CaffeineCache caffeine) || QuarkusTransaction.isActive()) {
             return read.get();
         }
-        long ended = transactionsEnded.get();
-        CompletableFuture<Object> entry = caffeine.getIfPresent(username);
-        if (entry != null && entry.isDone() && !entry.isCompletedExceptionally()
-                && entry.join() instanceof Kept kept && kept.transactionsEnded() == ended) {
+        long changes = DataChanges.count();
+        if (Caches.present(cache, username) instanceof Kept kept && kept.changes() == changes) {
             return Optional.of(kept.found());
         }
         Optional<UserRepository.Found> found = read.get();
         if (found.isPresent() && readBefore(username)) {
-            caffeine.put(username, CompletableFuture.completedFuture(new Kept(ended, found.get())));
+            caffeine.put(username, CompletableFuture.completedFuture(new Kept(changes, found.get())));
         }
         return found;
     }
@@ -72,10 +69,5 @@ public class UserDetailCache {
         readOnce[first] = mark;
         readOnce[second] = mark;
         return seen;
-    }
-
-    /** After the commit (or rollback): whatever it changed, nothing kept before it is served again. */
-    void transactionEnded(@Observes @Destroyed(TransactionScoped.class) Object transaction) {
-        transactionsEnded.incrementAndGet();
     }
 }

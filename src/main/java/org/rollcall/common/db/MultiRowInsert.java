@@ -45,6 +45,7 @@ public final class MultiRowInsert {
         }
         String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
                 + "?, ".repeat(columns.size() - 1) + "?)";
+        DataChanges.writing();   // Hibernate does not see this statement
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (R row : rows) {

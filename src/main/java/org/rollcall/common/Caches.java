@@ -1,0 +1,25 @@
+package org.rollcall.common;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CaffeineCache;
+
+/** Reading a Quarkus cache without waiting: what callers on the event loop, or with their own rules for an entry, need. */
+public final class Caches {
+
+    private Caches() {
+    }
+
+    /** The value held for this key, or null when there is none yet, it is still being loaded or caching is switched off. */
+    public static Object present(Cache cache, Object key) {
+        if (!(cache instanceof CaffeineCache caffeine)) {
+            return null;
+        }
+        CompletableFuture<Object> entry = caffeine.getIfPresent(key);
+        if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
+            return null;
+        }
+        return entry.join();
+    }
+}
