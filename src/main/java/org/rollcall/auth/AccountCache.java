@@ -1,7 +1,6 @@
 package org.rollcall.auth;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +13,6 @@ import org.rollcall.user.UserService.AccountsChanged;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -87,9 +85,7 @@ public class AccountCache {
 
     /** Holds an account just read from the database, in place of what was cached. */
     void remember(Account account) {
-        if (cache instanceof CaffeineCache caffeine) {
-            caffeine.put(account.username(), CompletableFuture.completedFuture(Optional.of(account)));
-        }
+        Caches.put(cache, account.username(), Optional.of(account));
     }
 
     /** Read from the database now (and cached again); must run on a worker thread. */

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CaffeineCache;
 
-/** Reading a Quarkus cache without waiting: what callers on the event loop, or with their own rules for an entry, need. */
+/** Reading and filling a Quarkus cache without waiting: what callers on the event loop, or with their own rules for an entry, need. */
 public final class Caches {
 
     private Caches() {
@@ -21,5 +21,12 @@ public final class Caches {
             return null;
         }
         return entry.join();
+    }
+
+    /** Holds this value for the key in place of what was there; nothing when caching is switched off. */
+    public static void put(Cache cache, Object key, Object value) {
+        if (cache instanceof CaffeineCache caffeine) {
+            caffeine.put(key, CompletableFuture.completedFuture(value));
+        }
     }
 }

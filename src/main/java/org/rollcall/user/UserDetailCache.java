@@ -1,7 +1,6 @@
 package org.rollcall.user;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import org.rollcall.common.db.DataChanges;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -45,7 +43,7 @@ public class UserDetailCache {
 
     /** The kept answer for this username, or {@code read}'s (kept for the next request when found). */
     Optional<UserRepository.Found> find(String username, Supplier<Optional<UserRepository.Found>> read) {
-        if (!(cache instanceof CaffeineCache caffeine) || QuarkusTransaction.isActive()) {
+        if (QuarkusTransaction.isActive()) {
             return read.get();
         }
         long changes = DataChanges.count();
@@ -54,7 +52,7 @@ public class UserDetailCache {
         }
         Optional<UserRepository.Found> found = read.get();
         if (found.isPresent() && readBefore(username)) {
-            caffeine.put(username, CompletableFuture.completedFuture(new Kept(changes, found.get())));
+            Caches.put(cache, username, new Kept(changes, found.get()));
         }
         return found;
     }
