@@ -67,7 +67,7 @@ public class UserRepository implements PanacheRepository<User> {
                                     rs.getString(16)));
                         }
                     } while (rs.next());
-                    return Optional.of(new Found(id, role, new UserDetail(view, List.copyOf(classes))));   // kept and shared (UserDetailCache)
+                    return Optional.of(new Found(id, role, new UserDetail(view, List.copyOf(classes))));   // kept and shared (UserReadCache)
                 }
             }
         });

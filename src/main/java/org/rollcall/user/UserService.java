@@ -35,7 +35,7 @@ import org.rollcall.schoolclass.MembershipRepository;
 public class UserService {
 
     @Inject
-    UserDetailCache details;
+    UserReadCache kept;
     @Inject
     UserRepository users;
     @Inject
@@ -66,14 +66,14 @@ public class UserService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> search(Actor actor, UserQuery query, PageRequest page) {
         AccessPolicy.requireStaff(actor, "users");
-        return userSearch.search(query, actor, page).map(UserView::of);
+        return kept.search(actor, query, page, () -> userSearch.search(query, actor, page).map(UserView::of));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UserDetail> find(Actor actor, String username) {
         AccessPolicy.requireStaff(actor, "users");
         String name = Text.lower(username);
-        Optional<UserRepository.Found> found = details.find(name, () -> users.findDetail(name));
+        Optional<UserRepository.Found> found = kept.find(name, () -> users.findDetail(name));
         if (found.isEmpty() && !actor.isAdmin()) {
             throw AccessPolicy.noSuchUser(actor, username);   // a teacher cannot tell it from a user they may not see
         }

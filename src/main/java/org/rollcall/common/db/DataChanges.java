@@ -13,7 +13,7 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 
 /**
  * How many transactions that wrote have ended here, committed or rolled back: what a cache of reads
- * compares to know whether what it kept may be out of date (user/UserDetailCache). Hibernate shows
+ * compares to know whether what it kept may be out of date (common/db/KeptReads). Hibernate shows
  * every statement it runs to {@link Inspector}; rows written over plain JDBC say so through
  * {@link #writing()} (MultiRowInsert). A transaction that only reads counts for nothing, so the
  * read transactions of every request (a token's owner, the login throttle) keep what was kept.

@@ -1,6 +1,7 @@
 package org.rollcall.user;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,12 +29,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
-/** GET one user answers from what it read last, and never shows a change made here late. */
+/** GET one user and the users list answer from what they read last, and never show a change made here late. */
 @QuarkusTest
-class UserDetailCacheTest {
+class UserReadCacheTest {
 
     @Inject
-    UserDetailCache cache;
+    UserReadCache cache;
     @Inject
     DataSource dataSource;
     @Inject
@@ -97,6 +98,66 @@ class UserDetailCacheTest {
         String code = Api.createGroup(teacher);
         Api.addMember(code, colleague, "teacher");
         Api.as(teacher).get("/api/users/" + colleague).then().statusCode(200).body("groups.code", contains(code));
+    }
+
+    @Test
+    void aSearchShowsAChangeMadeThroughThisInstanceAtOnce() {
+        String term = Api.unique("ks");
+        String first = Api.createUser(term, "student");
+        for (int read = 0; read < 3; read++) {   // kept from the second read
+            Api.asAdmin().get("/api/users?q=" + term).then().statusCode(200).body("items.username", contains(first)).body("total", equalTo(1));
+        }
+        String second = Api.createUser(term, "student");
+        Api.asAdmin().get("/api/users?q=" + term).then().statusCode(200)
+                .body("items.username", containsInAnyOrder(first, second)).body("total", equalTo(2));
+
+        long version = ((Number) Api.asAdmin().get("/api/users/" + first).then().extract().path("user.version")).longValue();
+        Api.asAdmin().body(Map.of("displayName", "Searched Renamed", "role", "student", "version", version))
+                .put("/api/users/" + first).then().statusCode(200);
+        Api.asAdmin().get("/api/users?q=" + term + "&sort=name").then().statusCode(200)
+                .body("items.displayName", contains("Searched Renamed", "Test " + second));
+
+        Api.asAdmin().delete("/api/users/" + second).then().statusCode(204);
+        Api.asAdmin().get("/api/users?q=" + term).then().statusCode(200).body("items.username", contains(first));
+    }
+
+    @Test
+    void aSearchShowsAChangeMadeElsewhereWhenTheKeptPageExpires() throws SQLException {
+        String term = Api.unique("ke");
+        String student = Api.createUser(term, "student");
+        String session = FormLogin.post(Api.ADMIN, Api.ADMIN_PASSWORD, null).then().statusCode(303).extract().cookie("rollcall_session");
+        Supplier<RequestSpecification> admin = () -> Api.anonymous().cookie("rollcall_session", session);
+        for (int read = 0; read < 2; read++) {
+            admin.get().get("/api/users?q=" + term).then().statusCode(200).body("items.enabled", contains(true));
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("UPDATE app_user SET enabled = ? WHERE username = ?")) {
+            update.setBoolean(1, false);
+            update.setString(2, student);
+            assertEquals(1, update.executeUpdate());
+        }
+        admin.get().get("/api/users?q=" + term).then().statusCode(200).body("items.enabled", contains(true));
+        Waits.until(Duration.ofSeconds(20), "the change made elsewhere shown in the list", () -> Boolean.FALSE.equals(
+                admin.get().get("/api/users?q=" + term).then().statusCode(200).extract().path("items[0].enabled")));
+    }
+
+    @Test
+    void aTeacherNeverGetsThePageKeptForAnAdminOrAnotherTeacher() {
+        String term = Api.unique("kt");
+        // teachers see every student, and the teachers of their own classes only
+        String mine = Api.createUser(term, "teacher");
+        String theirs = Api.createUser(term, "teacher");
+        String teacher = Api.createUser("ktt", "teacher");
+        String other = Api.createUser("kto", "teacher");
+        Api.addMember(Api.createGroup(teacher), mine, "teacher");
+        Api.addMember(Api.createGroup(other), theirs, "teacher");
+        Api.as(teacher).get("/api/me").then().statusCode(200);   // their tokens made and first used now
+        Api.as(other).get("/api/me").then().statusCode(200);
+        for (int read = 0; read < 3; read++) {
+            Api.asAdmin().get("/api/users?q=" + term).then().statusCode(200).body("items.username", containsInAnyOrder(mine, theirs));
+            Api.as(teacher).get("/api/users?q=" + term).then().statusCode(200).body("items.username", contains(mine)).body("total", equalTo(1));
+            Api.as(other).get("/api/users?q=" + term).then().statusCode(200).body("items.username", contains(theirs)).body("total", equalTo(1));
+        }
     }
 
     @Test
