@@ -109,7 +109,7 @@ public class BulkService {
         }
         BulkRequest.Filter f = request.filter();
         UserQuery query = UserQuery.of(f.q(), f.role(), f.group(), Params.bool("enabled", Text.emptyToNull(f.enabled())), null);
-        Page<UserView> page = users.search(actor, query, PageRequest.of(0, PageRequest.MAX_SIZE));
+        Page<UserView> page = users.searchCurrent(actor, query, PageRequest.of(0, PageRequest.MAX_SIZE));
         if (page.total() > MAX_USERS) {
             throw tooMany("filter", "matches " + page.total() + " users");
         }
@@ -119,7 +119,7 @@ public class BulkService {
             if (page.items().size() < page.size() || found.size() > MAX_USERS) {
                 break;
             }
-            page = users.search(actor, query, PageRequest.of(page.page() + 1, page.size()));
+            page = users.searchCurrent(actor, query, PageRequest.of(page.page() + 1, page.size()));
         }
         if (found.size() > MAX_USERS) {   // a search too wide to count says so only page by page
             throw tooMany("filter", "matches more than " + String.format("%,d", MAX_USERS) + " users");

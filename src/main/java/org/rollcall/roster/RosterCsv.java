@@ -56,7 +56,7 @@ public class RosterCsv {
 
     /** Every user the query finds, in its order. The first page is read before the download starts, so a refusal is an error, not a broken file. */
     public StreamingOutput users(Actor actor, UserQuery query) {
-        Page<UserView> first = users.search(actor, query, PageRequest.of(0, PAGE));
+        Page<UserView> first = users.searchCurrent(actor, query, PageRequest.of(0, PAGE));
         return out -> {
             try (CSVPrinter csv = printer(out, USER_COLUMNS)) {
                 Page<UserView> page = first;
@@ -68,7 +68,7 @@ public class RosterCsv {
                     if (page.items().size() < PAGE) {
                         break;
                     }
-                    page = users.search(actor, query, PageRequest.of(page.page() + 1, PAGE));
+                    page = users.searchCurrent(actor, query, PageRequest.of(page.page() + 1, PAGE));
                 }
             }
         };

@@ -22,13 +22,17 @@ import io.quarkus.cache.CacheName;
  * <ul>
  * <li>a user as their page and GET /api/users/{username} show them (quarkus.cache.caffeine."user-details");
  * who may see the user is decided on every request, from the id and role kept with the entry;</li>
- * <li>a page of the users list or search (quarkus.cache.caffeine."user-searches"), kept for the
- * admins together and for each teacher apart, since a teacher's page holds only the users they may
- * see.</li>
+ * <li>a page of the users list or search (quarkus.cache.caffeine."user-searches") of at most
+ * {@link #KEPT_PAGE_SIZE} users, as people page through the list, kept for the admins together and
+ * for each teacher apart, since a teacher's page holds only the users they may see. Larger pages
+ * are read by programs walking the whole list, once: keeping them would only fill the heap.</li>
  * </ul>
  */
 @ApplicationScoped
 public class UserReadCache {
+
+    /** The largest page kept: at 1,000 pages (application.properties), about 15 MB of users at most. */
+    static final int KEPT_PAGE_SIZE = 50;
 
     /** What tells one page of the list from another, and who it was read for (0 for every admin). */
     private record Search(long viewer, String q, Role role, String group, Boolean enabled, String sort, int page, int size) {
@@ -57,6 +61,9 @@ public class UserReadCache {
 
     /** The kept page of this search for this actor, or {@code read}'s. */
     Page<UserView> search(Actor actor, UserQuery query, PageRequest page, Supplier<Page<UserView>> read) {
+        if (page.size() > KEPT_PAGE_SIZE) {
+            return read.get();
+        }
         StringBuilder sort = new StringBuilder();
         query.sort().getColumns().forEach(column -> sort.append(column.getName()).append(' ').append(column.getDirection()).append(','));
         Search key = new Search(actor.isAdmin() ? 0 : actor.id(), query.q(), query.role(), query.group(), query.enabled(),

@@ -63,10 +63,22 @@ public class UserService {
     public record AccountsChanged(List<String> usernames) {
     }
 
+    /** A page of the users list or search, as kept when it was read twice lately ({@link UserReadCache}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> search(Actor actor, UserQuery query, PageRequest page) {
         AccessPolicy.requireStaff(actor, "users");
         return kept.search(actor, query, page, () -> userSearch.search(query, actor, page).map(UserView::of));
+    }
+
+    /**
+     * A page of the users list or search read from the database, never kept: for work that acts on
+     * what it finds or hands it on (a bulk action by filter, a CSV download), which must not select
+     * from an answer a change made through another instance has outdated.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<UserView> searchCurrent(Actor actor, UserQuery query, PageRequest page) {
+        AccessPolicy.requireStaff(actor, "users");
+        return userSearch.search(query, actor, page).map(UserView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

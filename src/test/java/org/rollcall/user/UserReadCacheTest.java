@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+import org.rollcall.auth.Actor;
+import org.rollcall.common.Page;
+import org.rollcall.common.PageRequest;
 import org.rollcall.support.Api;
 import org.rollcall.support.FormLogin;
 import org.rollcall.support.Waits;
@@ -111,6 +115,10 @@ class UserReadCacheTest {
         Api.asAdmin().get("/api/users?q=" + term).then().statusCode(200)
                 .body("items.username", containsInAnyOrder(first, second)).body("total", equalTo(2));
 
+        for (int read = 0; read < 3; read++) {
+            Api.asAdmin().get("/api/users?q=" + term + "&sort=name").then().statusCode(200)
+                    .body("items.displayName", contains("Test " + first, "Test " + second));
+        }
         long version = ((Number) Api.asAdmin().get("/api/users/" + first).then().extract().path("user.version")).longValue();
         Api.asAdmin().body(Map.of("displayName", "Searched Renamed", "role", "student", "version", version))
                 .put("/api/users/" + first).then().statusCode(200);
@@ -149,7 +157,8 @@ class UserReadCacheTest {
         String theirs = Api.createUser(term, "teacher");
         String teacher = Api.createUser("ktt", "teacher");
         String other = Api.createUser("kto", "teacher");
-        Api.addMember(Api.createGroup(teacher), mine, "teacher");
+        String taught = Api.createGroup(teacher);
+        Api.addMember(taught, mine, "teacher");
         Api.addMember(Api.createGroup(other), theirs, "teacher");
         Api.as(teacher).get("/api/me").then().statusCode(200);   // their tokens made and first used now
         Api.as(other).get("/api/me").then().statusCode(200);
@@ -158,6 +167,46 @@ class UserReadCacheTest {
             Api.as(teacher).get("/api/users?q=" + term).then().statusCode(200).body("items.username", contains(mine)).body("total", equalTo(1));
             Api.as(other).get("/api/users?q=" + term).then().statusCode(200).body("items.username", contains(theirs)).body("total", equalTo(1));
         }
+        // the colleague leaves the teacher's class: the teacher's kept page no longer shows them
+        Api.asAdmin().delete("/api/groups/" + taught + "/members/" + mine).then().statusCode(204);
+        Api.as(teacher).get("/api/users?q=" + term).then().statusCode(200).body("items", empty()).body("total", equalTo(0));
+    }
+
+    @Test
+    void aPageIsKeptFromItsSecondReadForExactlyItsOwnSearchViewerAndPage() {
+        Actor admin = new Actor(1, "admin", Role.ADMIN);
+        Actor teacher = new Actor(2, "teacher", Role.TEACHER);
+        UserQuery query = UserQuery.of(Api.unique("kq"), null, null, null, null);
+        PageRequest page = PageRequest.of(0, 20);
+        AtomicInteger reads = new AtomicInteger();
+        cache.search(admin, query, page, countingPage(reads));
+        cache.search(admin, query, page, countingPage(reads));
+        assertEquals(2, reads.get(), "a page read once is not kept");
+        cache.search(admin, query, page, countingPage(reads));
+        assertEquals(2, reads.get(), "read twice, the page is kept and served");
+        cache.search(new Actor(3, "other-admin", Role.ADMIN), query, page, countingPage(reads));
+        assertEquals(2, reads.get(), "admins share what they may all see");
+
+        List<Supplier<Page<UserView>>> others = List.of(
+                () -> cache.search(teacher, query, page, countingPage(reads)),
+                () -> cache.search(admin, query, PageRequest.of(1, 20), countingPage(reads)),
+                () -> cache.search(admin, query, PageRequest.of(0, 10), countingPage(reads)),
+                () -> cache.search(admin, UserQuery.of(query.q(), null, null, null, "-username"), page, countingPage(reads)),
+                () -> cache.search(admin, UserQuery.of(query.q(), null, null, null, "name"), page, countingPage(reads)),
+                () -> cache.search(admin, UserQuery.of(query.q() + "x", null, null, null, null), page, countingPage(reads)),
+                () -> cache.search(admin, UserQuery.of(query.q(), "student", null, null, null), page, countingPage(reads)),
+                () -> cache.search(admin, UserQuery.of(query.q(), null, "G1", null, null), page, countingPage(reads)),
+                () -> cache.search(admin, UserQuery.of(query.q(), null, null, true, null), page, countingPage(reads)));
+        for (int i = 0; i < others.size(); i++) {
+            others.get(i).get();
+            assertEquals(3 + i, reads.get(), "search " + i + " differs from the kept one in one thing and reads the database");
+        }
+
+        UserQuery large = UserQuery.of(Api.unique("kl"), null, null, null, null);
+        for (int read = 0; read < 3; read++) {
+            cache.search(admin, large, PageRequest.of(0, UserReadCache.KEPT_PAGE_SIZE + 1), countingPage(reads));
+        }
+        assertEquals(2 + others.size() + 3, reads.get(), "a page larger than people page through is never kept");
     }
 
     @Test
@@ -195,6 +244,13 @@ class UserReadCacheTest {
         });
         cache.find(username, counting(reads));
         assertEquals(3, reads.get(), "what the racing read kept was older than the commit: read again");
+    }
+
+    private static Supplier<Page<UserView>> countingPage(AtomicInteger reads) {
+        return () -> {
+            reads.incrementAndGet();
+            return new Page<>(List.of(), 0, 0, 20);
+        };
     }
 
     private static Supplier<Optional<UserRepository.Found>> counting(AtomicInteger reads) {
