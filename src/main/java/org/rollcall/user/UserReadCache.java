@@ -1,6 +1,5 @@
 package org.rollcall.user;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -59,7 +58,7 @@ public class UserReadCache {
         return Optional.ofNullable(details.get(username, () -> read.get().orElse(null)));
     }
 
-    /** The kept page of this search for this actor, or {@code read}'s. */
+    /** The kept page of this search for this actor, or {@code read}'s, which must not change once read (it is shared). */
     Page<UserView> search(Actor actor, UserQuery query, PageRequest page, Supplier<Page<UserView>> read) {
         if (page.size() > KEPT_PAGE_SIZE) {
             return read.get();
@@ -68,9 +67,6 @@ public class UserReadCache {
         query.sort().getColumns().forEach(column -> sort.append(column.getName()).append(' ').append(column.getDirection()).append(','));
         Search key = new Search(actor.isAdmin() ? 0 : actor.id(), query.q(), query.role(), query.group(), query.enabled(),
                 sort.toString(), page.page(), page.size());
-        return searches.get(key, () -> {
-            Page<UserView> found = read.get();
-            return new Page<>(List.copyOf(found.items()), found.total(), found.page(), found.size(), found.totalExact());
-        });
+        return searches.get(key, read);
     }
 }

@@ -67,7 +67,7 @@ public class UserService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> search(Actor actor, UserQuery query, PageRequest page) {
         AccessPolicy.requireStaff(actor, "users");
-        return kept.search(actor, query, page, () -> userSearch.search(query, actor, page).map(UserView::of));
+        return kept.search(actor, query, page, () -> read(actor, query, page));
     }
 
     /**
@@ -78,6 +78,11 @@ public class UserService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> searchCurrent(Actor actor, UserQuery query, PageRequest page) {
         AccessPolicy.requireStaff(actor, "users");
+        return read(actor, query, page);
+    }
+
+    /** The page from the database; its items are an unmodifiable list ({@link Page#map}), so it may be kept and shared. */
+    private Page<UserView> read(Actor actor, UserQuery query, PageRequest page) {
         return userSearch.search(query, actor, page).map(UserView::of);
     }
 

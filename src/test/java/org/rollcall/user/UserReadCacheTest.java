@@ -70,9 +70,7 @@ class UserReadCacheTest {
     @Test
     void aChangeMadeElsewhereShowsWhenTheKeptAnswerExpires() throws SQLException {
         String student = Api.createUser("de", "student");
-        // a browser session: its requests write nothing (a token records its use once a minute)
-        String session = FormLogin.post(Api.ADMIN, Api.ADMIN_PASSWORD, null).then().statusCode(303).extract().cookie("rollcall_session");
-        Supplier<RequestSpecification> admin = () -> Api.anonymous().cookie("rollcall_session", session);
+        Supplier<RequestSpecification> admin = adminSession();
         for (int read = 0; read < 2; read++) {   // kept from the second read
             admin.get().get("/api/users/" + student).then().statusCode(200).body("user.displayName", equalTo("Test " + student));
         }
@@ -133,8 +131,7 @@ class UserReadCacheTest {
     void aSearchShowsAChangeMadeElsewhereWhenTheKeptPageExpires() throws SQLException {
         String term = Api.unique("ke");
         String student = Api.createUser(term, "student");
-        String session = FormLogin.post(Api.ADMIN, Api.ADMIN_PASSWORD, null).then().statusCode(303).extract().cookie("rollcall_session");
-        Supplier<RequestSpecification> admin = () -> Api.anonymous().cookie("rollcall_session", session);
+        Supplier<RequestSpecification> admin = adminSession();
         for (int read = 0; read < 2; read++) {
             admin.get().get("/api/users?q=" + term).then().statusCode(200).body("items.enabled", contains(true));
         }
@@ -244,6 +241,12 @@ class UserReadCacheTest {
         });
         cache.find(username, counting(reads));
         assertEquals(3, reads.get(), "what the racing read kept was older than the commit: read again");
+    }
+
+    /** The admin in a browser session: its requests write nothing (a token records its use once a minute). */
+    private static Supplier<RequestSpecification> adminSession() {
+        String session = FormLogin.post(Api.ADMIN, Api.ADMIN_PASSWORD, null).then().statusCode(303).extract().cookie("rollcall_session");
+        return () -> Api.anonymous().cookie("rollcall_session", session);
     }
 
     private static Supplier<Page<UserView>> countingPage(AtomicInteger reads) {
